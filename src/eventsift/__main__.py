@@ -1,0 +1,3 @@
+from eventsift.cli import main
+
+main()

@@ -1,0 +1,42 @@
+"""Errors eventsift raises.
+
+    EventsiftError
+     ├── ConfigError        bad settings or command-line values
+     ├── IngestError        an input file or record that cannot be read
+     ├── GazetteerError     the place index cannot be built or opened
+     └── StoreError         the DuckDB store cannot be opened or written
+
+Every message names the input (file, article id, line) and the problem, on one line,
+so the CLI can print it as is. The library raises; only ``cli.py`` prints.
+"""
+from __future__ import annotations
+
+
+class EventsiftError(Exception):
+    """Base class of every error eventsift raises on purpose."""
+
+
+class ConfigError(EventsiftError):
+    pass
+
+
+class IngestError(EventsiftError):
+    """An input that cannot be turned into an Article.
+
+    ``source`` names the file (and line, where there is one); ``reason`` is a short
+    machine-friendly word (missing, binary, empty, encoding, malformed, ...).
+    """
+
+    def __init__(self, source: str, reason: str, detail: str) -> None:
+        super().__init__(f"{source}: {detail}")
+        self.source = source
+        self.reason = reason
+        self.detail = detail
+
+
+class GazetteerError(EventsiftError):
+    pass
+
+
+class StoreError(EventsiftError):
+    pass
