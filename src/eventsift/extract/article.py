@@ -1,0 +1,462 @@
+"""A parsed article -> its Mentions: one per incident the article reports.
+
+Sentence candidates are resolved (actors, places, dates, numbers), then merged when
+they tell the same incident: a sentence that elaborates the one before ("the
+terrorists shot and killed two soldiers"), a toll given in the next sentence, or a
+later sentence that dates or places an incident the article first named vaguely.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from eventsift.actors import ActorTable, fold, normalize_actor
+from eventsift.extract.classify import classify
+from eventsift.extract.lexicon import Lexicon
+from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
+from eventsift.geo import Gazetteer, country_focus, resolve
+from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
+                             Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
+from eventsift.numbers import find_casualties, find_quantities
+from eventsift.timex import find_times
+
+RULES_VERSION = "1"
+CAPTION = re.compile(r"^\s*(image|photo|picture|video|file photo)\b.{0,60}$|\b(credit|photo|image|source)\s*:\s*\S+",
+                     re.IGNORECASE)
+SAME_DAY = re.compile(r"\b(that|the same) (day|night|morning|evening|afternoon)\b", re.IGNORECASE)
+PRECISION_RANK = {Precision.POINT: 0, Precision.ADMIN1: 1, Precision.REGION: 2, Precision.COUNTRY: 3}
+VIOLENCE = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                      EventType.VIOLENCE_AGAINST_CIVILIANS})
+# Words that name the same kind of thing in different sentences about one incident.
+SYNONYMS = {w: "aircraft" for w in ("plane", "jet", "airliner", "aircraft", "airbus", "boeing", "flight",
+                                    "metrojet", "passenger")}
+GENERIC_NOUNS = frozenset("""people person number time day week month year report group state force forces
+official officials country region area city town village part""".split())
+GENERIC_SUBS = frozenset({SubEventType.ATTACK, SubEventType.ARMED_CLASH})
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """What extraction reads besides the article: loaded once per process."""
+    lexicon: Lexicon
+    actors: ActorTable
+    gazetteer: Gazetteer
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A mention being assembled; private to this module (mutable while merging)."""
+    sent_i: int
+    para_i: int
+    start: int
+    end: int
+    cand: Candidate
+    event_type: EventType
+    sub: SubEventType
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    date: TimeSpan | None
+    date_explicit: bool
+    fatalities: int | None = None
+    fatalities_max: int | None = None
+    injuries: int | None = None
+    injuries_max: int | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    weapons: tuple[str, ...] = ()
+    attributed_to: str | None = None
+    elaborates: bool = False
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    salient: frozenset[str] = frozenset()
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """'Syrian Observatory for Human Rights (SOHR)' -> {'SOHR': 'Syrian Observatory for Human Rights'}."""
+    out = {}
+    for m in re.finditer(r"((?:[A-Z][\w'-]+|for|of|the|and)(?:\s+(?:[A-Z][\w'-]+|for|of|the|and)){1,8})\s+\(([A-Z]{2,8})\)", text):
+        words = m.group(1).split()
+        while words and words[0].lower() in ("the", "of", "for", "and"):
+            words.pop(0)
+        out[m.group(2)] = " ".join(words)
+    return out
+
+
+def _place_rank(p: Place) -> int:
+    return PRECISION_RANK.get(p.precision, 4)
+
+
+def _within(inner: Place | None, outer: Place | None) -> bool:
+    """Is ``inner`` the same place as, or inside, ``outer``?"""
+    if inner is None or outer is None:
+        return True
+    if inner.country and outer.country and inner.country != outer.country:
+        return False
+    if outer.precision is Precision.COUNTRY or outer.precision is Precision.REGION and inner.country == outer.country:
+        return True
+    if outer.precision is Precision.ADMIN1:
+        return inner.admin1_code is not None and inner.admin1_code == outer.admin1_code
+    if inner.geonames_id is not None and inner.geonames_id == outer.geonames_id:
+        return True
+    if None not in (inner.lat, inner.lon, outer.lat, outer.lon):
+        return abs(inner.lat - outer.lat) < 0.2 and abs(inner.lon - outer.lon) < 0.2
+    return False
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    return _within(a, b) or _within(b, a)
+
+
+def _dates_compatible(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    return a is None or b is None or not (a.end < b.start or b.end < a.start)
+
+
+def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a.name == b.name or (a.country is not None and a.country == b.country
+                                                          and a.kind == b.kind)
+
+
+def _family_compatible(a: _Draft, b: _Draft) -> bool:
+    return a.event_type == b.event_type or (a.event_type in VIOLENCE and b.event_type in VIOLENCE)
+
+
+def _span_precision(ts: TimeSpan | None) -> int:
+    return 9 if ts is None else (ts.end - ts.start).days
+
+
+def _resolve_actor(ref: ActorRef | None, table: ActorTable) -> Actor | None:
+    if ref is None or ref.anaphoric:
+        return None
+    return normalize_actor(ref.phrase, table=table, country_words=ref.country_words, head=ref.head,
+                           subject=ref.subject)
+
+
+def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place]:
+    """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
+    resolved: list[tuple[Place, int, int]] = []
+    for ref in cand.places:
+        p = resolve(ref.phrase, gazetteer=res.gazetteer, focus=focus)
+        if p is None and ref.phrase != ref.core:
+            p = resolve(ref.core, gazetteer=res.gazetteer, focus=focus)
+        if p is not None:
+            resolved.append((p, ref.group, ref.distance))
+    if not resolved:
+        return []
+    resolved.sort(key=lambda x: (_place_rank(x[0]), x[2]))
+    best, group, _ = resolved[0]
+    same = [p for p, g, _ in resolved if g == group and _place_rank(p) == _place_rank(best)]
+    uniq: list[Place] = []
+    for p in same:
+        if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
+            uniq.append(p)
+    return uniq
+
+
+def _report_frame(sent: Span, cand: Candidate) -> bool:
+    """Present perfect or recent simple past, with nothing dating it elsewhere: the news itself."""
+    head = sent.doc[cand.trigger_i]
+    verbs = [head, *head.ancestors]
+    for v in verbs[:3]:
+        if v.tag_ == "VBD" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.children):
+            return False  # past perfect tells background
+        if v.tag_ in ("VBN", "VBD", "VBZ", "VBP", "VBG") and v.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Mention]:
+    text = article.text
+    paras = _paragraphs(text)
+    captions = {i for i, (s, e) in enumerate(paras) if CAPTION.search(text[s:e]) and len(text[s:e]) < 300}
+    acr = _acronyms(text)
+    actor_words = set(res.actors.country_words)
+    place_names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+    focus = country_focus(place_names, res.gazetteer)
+    anchor = article.published
+    drafts: list[_Draft] = []
+    para_time: dict[int, TimeSpan] = {}
+    last_in_para: dict[int, _Draft] = {}
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        pi = next((i for i, (s, e) in enumerate(paras) if s <= sent.start_char < e + 1), 0)
+        if pi in captions:
+            continue
+        stext = sent.text
+        times = [t for t in find_times(stext, anchor=anchor) if t.span is not None]
+        cands = find_candidates(sent, res.lexicon, actor_words=actor_words)
+        cas = find_casualties(stext)
+        qty = find_quantities(stext)
+        attr = attribution(sent)
+        if attr:
+            for short, full in acr.items():
+                if re.search(rf"\b{re.escape(short)}\b", attr) and full not in attr:
+                    attr = attr.replace(short, full)
+        owned_times = {}
+        for t in times:
+            tok = doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
+            owner = None
+            for c in cands:
+                if tok is not None and tok.root.i in c.own:
+                    owner = c.trigger_i
+                    break
+            owned_times.setdefault(owner, t.span)
+        sentence_time = next(iter(owned_times.values()), None)
+        if SAME_DAY.search(stext) and pi in last_in_para and last_in_para[pi].date is not None:
+            sentence_time = sentence_time or last_in_para[pi].date
+        new = []
+        for c in cands:
+            if c.backref:
+                _absorb_backref(drafts, c, cas, attr, si, pi)
+                continue
+            a1 = _resolve_actor(c.actor1, res.actors)
+            a2 = _resolve_actor(c.actor2, res.actors)
+            cue = res.lexicon.weapon_cue(c.weapon_text)
+            typed = classify(c.cls, cue=cue, actor1=a1, actor2=a2, target_armed=c.target_armed,
+                             clause=c.weapon_text, territory_object=c.territory_object)
+            if typed is None:
+                continue
+            explicit = owned_times.get(c.trigger_i) or owned_times.get(None) or (
+                sentence_time if len(cands) == 1 or SAME_DAY.search(stext) else None)
+            ts, is_explicit = explicit, explicit is not None
+            if ts is None and not c.before_marker:
+                if pi in para_time:
+                    ts = para_time[pi]
+                elif anchor is not None and _report_frame(sent, c):
+                    ts = TimeSpan(start=anchor, end=anchor, precision=DatePrecision.DAY, text=None)
+            places = _best_places(c, res, focus) or [None]
+            weapons = tuple(sorted({w for _, cues in res.lexicon.weapons for w in cues
+                                    if f" {w} " in c.weapon_text}))[:5]
+            for p in places:
+                d = _Draft(sent_i=si, para_i=pi, start=sent.start_char, end=sent.end_char, cand=c,
+                           event_type=typed[0], sub=typed[1], actor1=a1, actor2=a2, place=p, date=ts,
+                           date_explicit=is_explicit, weapons=weapons, attributed_to=attr,
+                           elaborates=bool(c.actor1 and c.actor1.anaphoric), salient=_salient(c.salient))
+                new.append(d)
+        _assign_numbers(new, cas, qty, sent, doc)
+        if not new and (cas.killed is not None or cas.injured is not None):
+            _attach_toll(drafts, cas, si, pi)
+        for d in new:
+            drafts.append(d)
+            last_in_para[pi] = d
+        if sentence_time is not None and owned_times:
+            para_time[pi] = sentence_time
+    drafts = _merge_adjacent(drafts)
+    drafts = _merge_refinements(drafts)
+    _fill_from_context(drafts, doc, res, focus)
+    mentions = []
+    for d in drafts:
+        if d.cand.modality not in (Modality.ASSERTED, Modality.CLAIMED):
+            continue
+        if d.date is not None and anchor is not None and (
+                d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
+            continue  # history told as background, not news
+        mentions.append(_to_mention(d, article, text))
+    return mentions
+
+
+def _salient(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(SYNONYMS.get(w, w) for w in words if w not in GENERIC_NOUNS and len(w) > 2)
+
+
+def _assign_numbers(new: list[_Draft], cas, qty: list[Quantity], sent: Span, doc: Doc) -> None:
+    """Give each toll and quantity to the candidate whose clause holds it."""
+    if not new:
+        return
+
+    def owner(offset: int | None) -> _Draft:
+        if offset is None or len(new) == 1:
+            return new[0]
+        tok = doc.char_span(sent.start_char + offset, sent.start_char + offset + 1, alignment_mode="expand")
+        for d in new:
+            if tok is not None and tok.root.i in d.cand.own:
+                return d
+        return new[0]
+
+    if cas.killed is not None:
+        d = owner(cas.killed_text.start if cas.killed_text else None)
+        d.fatalities, d.fatalities_max = cas.killed, cas.killed_max
+    if cas.injured is not None:
+        d = owner(cas.injured_text.start if cas.injured_text else None)
+        d.injuries, d.injuries_max = cas.injured, cas.injured_max
+    for q in qty:
+        pos = sent.text.find(q.text)
+        owner(pos if pos >= 0 else None).quantities.append(q)
+
+
+def _attach_toll(drafts: list[_Draft], cas, si: int, pi: int) -> None:
+    """'These attacks left 129 dead': a toll with no event of its own belongs to the one just told."""
+    for d in reversed(drafts):
+        if si - d.sent_i > 2:
+            return
+        if d.event_type in VIOLENCE:
+            if d.fatalities is None and cas.killed is not None:
+                d.fatalities, d.fatalities_max = cas.killed, cas.killed_max
+            if d.injuries is None and cas.injured is not None:
+                d.injuries, d.injuries_max = cas.injured, cas.injured_max
+            return
+
+
+def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, attr: str | None, si: int, pi: int) -> None:
+    """'The attack killed 12': fill what the earlier telling of the incident lacked."""
+    if cas.killed is None and cas.injured is None:
+        return
+    _attach_toll(drafts, cas, si, pi)
+
+
+def _mergeable(a: _Draft, b: _Draft) -> bool:
+    return (_family_compatible(a, b) and _actors_compatible(a.actor1, b.actor1)
+            and _places_compatible(a.place, b.place) and _dates_compatible(a.date, b.date)
+            and not b.cand.separate)
+
+
+def _combine(keep: _Draft, other: _Draft) -> None:
+    """Fold ``other`` into ``keep``, keeping the more specific value of each field."""
+    if keep.actor1 is None:
+        keep.actor1 = other.actor1
+    if keep.actor2 is None:
+        keep.actor2 = other.actor2
+    if other.place is not None and (keep.place is None or _place_rank(other.place) < _place_rank(keep.place)):
+        keep.place = other.place
+    if other.date is not None and (keep.date is None or _span_precision(other.date) < _span_precision(keep.date)
+                                   or (other.date_explicit and not keep.date_explicit)):
+        if keep.date is None or _dates_compatible(keep.date, other.date):
+            keep.date, keep.date_explicit = other.date, other.date_explicit or keep.date_explicit
+    if keep.sub in GENERIC_SUBS and other.sub not in GENERIC_SUBS and other.event_type in VIOLENCE:
+        keep.event_type, keep.sub = other.event_type, other.sub
+    for f in ("fatalities", "injuries"):
+        if getattr(keep, f) is None and getattr(other, f) is not None:
+            setattr(keep, f, getattr(other, f))
+            setattr(keep, f + "_max", getattr(other, f + "_max"))
+    seen = {(q.value, q.unit) for q in keep.quantities}
+    keep.quantities.extend(q for q in other.quantities if (q.value, q.unit) not in seen)
+    keep.weapons = tuple(sorted(set(keep.weapons) | set(other.weapons)))
+    keep.attributed_to = keep.attributed_to or other.attributed_to
+    keep.salient = keep.salient | other.salient
+    keep.extra_spans.append((other.start, other.end))
+
+
+def _merge_adjacent(drafts: list[_Draft]) -> list[_Draft]:
+    """Consecutive sentences telling one incident: an elaboration, or the same actor, place and time."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = [p for p in out if p.sent_i in (d.sent_i - 1, d.sent_i - 2) and p.sent_i != d.sent_i]
+        target = None
+        for p in reversed(prev):
+            close = d.sent_i - p.sent_i == 1 or d.elaborates
+            same_para = p.para_i == d.para_i or d.para_i - p.para_i == 1
+            if not (close and same_para and _mergeable(p, d)):
+                continue
+            both_named = p.actor1 is not None and d.actor1 is not None
+            if d.elaborates or both_named or d.actor1 is None:
+                target = p
+                break
+        if target is None:
+            out.append(d)
+            continue
+        siblings = [x for x in out if x.sent_i == d.sent_i]
+        if siblings:
+            # a second place in the same elaborating sentence: its own event, same actor and time
+            _inherit(d, target)
+            out.append(d)
+            continue
+        if d.place is not None and target.place is not None and _place_rank(d.place) < _place_rank(target.place):
+            # the later, more precise sentence leads; the earlier one supports it
+            _combine(d, target)
+            d.start, d.extra_spans = min(d.start, target.start), [s for s in d.extra_spans if s[0] != target.start]
+            d.sent_i = d.sent_i
+            out[out.index(target)] = d
+        else:
+            _combine(target, d)
+            if d.start - target.end <= 2:
+                target.end = d.end
+                target.extra_spans = [s for s in target.extra_spans if s[0] != d.start]
+            target.sent_i = d.sent_i
+    return out
+
+
+def _inherit(d: _Draft, src: _Draft) -> None:
+    d.actor1 = d.actor1 or src.actor1
+    if d.date is None:
+        d.date, d.date_explicit = src.date, src.date_explicit
+    d.attributed_to = d.attributed_to or src.attributed_to
+
+
+def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
+    """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely."""
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for p in out:
+            if p.sent_i == d.sent_i or not _mergeable(p, d):
+                continue
+            if p.actor1 is not None and d.actor1 is not None:
+                continue  # two named actors: leave to cross-article merging
+            if not (p.salient & d.salient):
+                continue
+            target = p
+            break
+        if target is None:
+            out.append(d)
+        else:
+            _combine(target, d)
+    return out
+
+
+def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str]) -> None:
+    """Actors and places a sentence leaves implicit, from the article around it."""
+    claimants = {c.name for c in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if c is not None}
+    claimant = next(iter(claimants)) if len(claimants) == 1 else None
+    claimant_actor = next((a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts)
+                           if a is not None and a.name == claimant), None)
+    for i, d in enumerate(drafts):
+        if d.actor1 is None and d.cand.actor1 is not None and d.cand.actor1.anaphoric:
+            prev = [p for p in drafts[:i] if p.actor1 is not None and d.para_i - p.para_i <= 2]
+            if prev:
+                d.actor1 = prev[-1].actor1
+        if (d.actor1 is None and claimant_actor is not None and d.event_type in VIOLENCE
+                and d.sub not in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)):
+            d.actor1 = claimant_actor
+        if d.actor1 is None and d.cand.actor1 is not None:
+            d.actor1 = normalize_actor(d.cand.actor1.phrase, table=res.actors, head=d.cand.actor1.head)
+        if d.place is None:
+            prev = [p for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
+            if prev and prev[-1].place.country:
+                d.place = _country_place(prev[-1].place.country, res)
+            elif focus:
+                d.place = _country_place(focus[0], res)
+
+
+def _country_place(code: str, res: Resources) -> Place:
+    name = res.actors.country_names.get(code, code)
+    if name.startswith("the "):
+        name = name[4:]
+    return Place(name=name, country=code, precision=Precision.COUNTRY)
+
+
+def _to_mention(d: _Draft, article: Article, text: str) -> Mention:
+    start, end = d.start, d.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    confidence = 0.4 + 0.1 * sum(x is not None for x in (d.actor1, d.place, d.date, d.fatalities)) \
+        + (0.1 if d.cand.modality is Modality.ASSERTED else 0.0)
+    return Mention(
+        article_id=article.id, event_type=d.event_type, sub_event_type=d.sub, trigger=d.cand.trigger,
+        evidence=Evidence(sentence=text[start:end], start=start, end=end), date=d.date, location=d.place,
+        actor1=d.actor1, actor2=d.actor2, fatalities=d.fatalities, fatalities_max=d.fatalities_max,
+        injuries=d.injuries, injuries_max=d.injuries_max, quantities=tuple(d.quantities), weapons=d.weapons,
+        attributed_to=d.attributed_to, modality=d.cand.modality, confidence=round(min(confidence, 0.95), 2),
+        provenance=Provenance(article_id=article.id, rule=f"{d.cand.cls}:{d.cand.trigger.lower()}",
+                              version=RULES_VERSION))

@@ -1,0 +1,90 @@
+"""ACLED event and sub-event types from a trigger class, the weapons named and who was involved.
+
+The rules follow ACLED's codebook: the weapon decides among the remote-violence
+sub-types; whether the target was armed decides between a battle and violence against
+civilians; who took territory decides between the two territorial battle types.
+"""
+from __future__ import annotations
+
+from eventsift.model import SUB_EVENT_PARENT, Actor, ActorKind, EventType, SubEventType as S
+
+ARMED_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
+                         ActorKind.IDENTITY_MILITIA, ActorKind.EXTERNAL_OTHER})
+REMOTE = frozenset({S.AIR_DRONE_STRIKE, S.SHELLING_ARTILLERY_MISSILE_ATTACK, S.REMOTE_EXPLOSIVE_LANDMINE_IED,
+                    S.SUICIDE_BOMB, S.CHEMICAL_WEAPON, S.GRENADE})
+INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rubber bullet", " arrested",
+                     " detained", " baton", " clashed with police", " broke up", " beat ")
+LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunition", " opened fire", " dead")
+
+
+def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
+             target_armed: bool, clause: str, territory_object: bool) -> tuple[EventType, S] | None:
+    """Type for one trigger, or None when the words do not make an ACLED event."""
+    sub = _sub_event(cls, cue=cue, actor1=actor1, actor2=actor2, target_armed=target_armed,
+                     clause=clause, territory_object=territory_object)
+    return None if sub is None else (SUB_EVENT_PARENT[sub], sub)
+
+
+def _is_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind is ActorKind.STATE_FORCES
+
+
+def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
+               target_armed: bool, clause: str, territory_object: bool) -> S | None:
+    if cls == "air":
+        return S.AIR_DRONE_STRIKE if cue not in (S.CHEMICAL_WEAPON,) else cue
+    if cls == "ied":
+        return S.REMOTE_EXPLOSIVE_LANDMINE_IED if cue != S.SUICIDE_BOMB else S.SUICIDE_BOMB
+    if cls in ("suicide", "chemical"):
+        return S.SUICIDE_BOMB if cls == "suicide" else S.CHEMICAL_WEAPON
+    if cls == "missile":
+        return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    if cls == "shell":
+        return cue if cue in (S.AIR_DRONE_STRIKE, S.CHEMICAL_WEAPON) else S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    if cls == "bomb":
+        if cue in REMOTE and cue != S.REMOTE_EXPLOSIVE_LANDMINE_IED:
+            return cue
+        return S.AIR_DRONE_STRIKE if _is_state(actor1) else S.REMOTE_EXPLOSIVE_LANDMINE_IED
+    if cls == "explode":
+        return cue if cue in (S.SUICIDE_BOMB, S.GRENADE, S.CHEMICAL_WEAPON, S.AIR_DRONE_STRIKE,
+                              S.SHELLING_ARTILLERY_MISSILE_ATTACK) else S.REMOTE_EXPLOSIVE_LANDMINE_IED
+    if cls in ("strike", "destroy"):
+        # "hit", "targeted", "destroyed" make an event only with a weapon named.
+        return cue if cue in REMOTE else None
+    if cls == "down":
+        return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    if cls == "abduct":
+        return S.ABDUCTION_FORCED_DISAPPEARANCE
+    if cls == "sexual":
+        return S.SEXUAL_VIOLENCE
+    if cls == "arrest":
+        return S.ARRESTS
+    if cls == "loot":
+        return S.LOOTING_PROPERTY_DESTRUCTION
+    if cls == "disrupt":
+        return S.DISRUPTED_WEAPONS_USE if cue in REMOTE else None
+    if cls == "riot":
+        return S.MOB_VIOLENCE if " mob" in clause else S.VIOLENT_DEMONSTRATION
+    if cls == "protest":
+        if any(c in clause for c in LETHAL_CUES):
+            return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+        if any(c in clause for c in INTERVENTION_CUES):
+            return S.PROTEST_WITH_INTERVENTION
+        return S.PEACEFUL_PROTEST
+    if cls in ("capture", "recapture"):
+        if not territory_object:
+            return S.ABDUCTION_FORCED_DISAPPEARANCE if not _is_state(actor1) else S.ARRESTS
+        if _is_state(actor1):
+            return S.GOVERNMENT_REGAINS_TERRITORY
+        return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY if actor1 is not None or cls == "capture" else None
+    if cls in ("clash", "fight"):
+        return cue if cue in REMOTE else S.ARMED_CLASH
+    # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
+    if cue in REMOTE and cls != "execute":
+        return cue
+    if actor2 is not None and actor2.kind is ActorKind.PROTESTERS:
+        return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+    armed_target = target_armed or (actor2 is not None and actor2.kind in ARMED_KINDS)
+    if armed_target and cls != "execute" and (actor1 is None or actor1.kind in ARMED_KINDS):
+        return S.ARMED_CLASH
+    return S.ATTACK

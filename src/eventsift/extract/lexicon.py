@@ -1,0 +1,34 @@
+"""The event vocabulary, loaded from ``data/triggers.yaml`` (data, not code)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from eventsift.model import SubEventType
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    light_verbs: frozenset[str]
+    phrases: dict[str, str]
+    weapons: tuple[tuple[SubEventType, tuple[str, ...]], ...]  # strongest cue first
+    armed_targets: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        raw = yaml.safe_load((resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8"))
+        weapons = tuple((SubEventType(k), tuple(v)) for k, v in raw["weapons"].items())
+        return cls(verbs=dict(raw["verbs"]), nouns=dict(raw["nouns"]),
+                   light_verbs=frozenset(raw["light_verbs"]), phrases=dict(raw["phrases"]),
+                   weapons=weapons, armed_targets=frozenset(raw["armed_targets"]))
+
+    def weapon_cue(self, words: str) -> SubEventType | None:
+        """The strongest weapon named in a lower-cased, space-padded clause text."""
+        for sub, cues in self.weapons:
+            if any(f" {c} " in words for c in cues):
+                return sub
+        return None

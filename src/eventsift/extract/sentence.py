@@ -1,0 +1,465 @@
+"""One parsed sentence -> the event candidates it reports.
+
+A candidate keeps the words behind each field (actor phrases, place phrases, time
+expressions, numbers) still unresolved; ``article.py`` resolves them against the
+gazetteer, the actor table and the publication date, then merges candidates that
+describe the same incident.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventsift.extract.lexicon import Lexicon
+from eventsift.model import Modality
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+LOCATIVE = frozenset("in on at near into across around outside inside over throughout within of along "
+                     "towards toward between north south east west".split())
+ORIGIN_PREPS = frozenset({"from"})
+# A trigger noun inside one of these phrases refers to an event told elsewhere
+# ("in retaliation for the attacks", "prior to the Russian bombings").
+BACKGROUND_PREPS = frozenset("after following since before prior amid despite over like than".split())
+BACKGROUND_NOUNS = frozenset("retaliation response revenge reaction anniversary wake aftermath memory "
+                             "recover recovery".split())
+MODAL_HYPOTHETICAL = frozenset("would could might may should must can".split())
+MODAL_FUTURE = frozenset("will shall".split())
+PLAN_VERBS = frozenset("""threaten warn vow plan intend pledge promise prepare want seek aim hope decide
+agree order call urge demand ask propose consider prevent stop avoid discuss expect threat plot
+vote approve authorize authorise mull weigh need""".split())
+DENY_VERBS = frozenset("deny reject refute dismiss".split())
+ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
+PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
+ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
+                              "document accord".split())
+TERRITORY_NOUNS = frozenset("""village town city area hill hills district neighbourhood neighborhood
+base airport airbase region province countryside territory positions position border crossing
+suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
+PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
+city town village area district countryside desert vicinity part parts edge centre center west east
+north south""".split())
+ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    phrase: str          # words to resolve ("the southern countryside of Raqqa")
+    core: str            # the name itself ("Raqqa")
+    start: int           # char offset of the name in the document
+    group: int           # conjoined names share a group ("in Raqqa and Deir-ez-Zor")
+    distance: int        # tree distance to the trigger: the nearer, the likelier the event's place
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    phrase: str
+    head: str
+    country_words: tuple[str, ...]
+    subject: bool
+    anaphoric: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    trigger: str
+    trigger_i: int
+    cls: str
+    own: frozenset[int]            # token indices this trigger's clause owns
+    modality: Modality
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    places: tuple[PlaceRef, ...]
+    weapon_text: str               # lower-cased clause text, space padded, for weapon cues
+    target_armed: bool
+    territory_object: bool
+    backref: bool                  # "the attack", "these strikes": an event told before
+    claimant: ActorRef | None      # "X claimed responsibility for ..."
+    before_marker: bool            # "prior to ...", "before ...": not the time of the sentence
+    separate: bool                 # "a separate", "another": explicitly a different incident
+    salient: frozenset[str] = field(default_factory=frozenset)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """(class, is_noun) for a token that can name an event, else None."""
+    lem = _lemma(t)
+    parts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
+    objs = {_lemma(c) for c in t.children if c.dep_ == "dobj"}
+    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        if lem in ("take", "took") and "out" in parts:
+            return "destroy", False
+        if lem in ("bring", "shoot", "gun") and "down" in parts:
+            return ("shoot" if lem == "gun" else "down"), False
+        if lem == "blow" and "up" in parts:
+            return "explode", False
+        if lem == "open" and "fire" in objs:
+            return "shoot", False
+        if lem == "set" and "fire" in objs:
+            return "loot", False
+        if lem == "take" and ("control" in objs or "over" in parts):
+            return "capture", False
+        if lem in ("blow", "take", "bring", "open", "set"):
+            return None
+        if lem in lex.verbs:
+            return lex.verbs[lem], False
+        return None
+    if t.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
+        return lex.nouns[lem], True
+    return None
+
+
+def _clause_head(t: Token, lex: Lexicon) -> Token:
+    """The verb whose clause carries a noun trigger ("launched airstrikes" -> launched)."""
+    h = t
+    while h.dep_ in ("compound", "amod", "nmod", "conj") and h.head is not h:
+        h = h.head
+    if h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    return t
+
+
+def _has_det(t: Token, words: frozenset[str] | set[str]) -> bool:
+    return any(c.dep_ in ("det", "poss", "predet") and c.lower_ in words for c in t.children)
+
+
+def _in_background_phrase(t: Token) -> bool:
+    for anc in [t, *t.ancestors]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if anc.dep_ == "pobj" and anc.head.head.lemma_.lower() in BACKGROUND_NOUNS:
+            return True
+        if anc.dep_ == "pcomp" and anc.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if anc.pos_ == "VERB" and anc is not t:
+            break
+    return False
+
+
+def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
+    """Does a trigger noun report an event here, rather than name one in passing?"""
+    if head is not t and _lemma(head) in lex.light_verbs:
+        return True
+    if t.dep_ in SUBJECTS and head.i in trig_idx:
+        return False  # "an airstrike killed ..." -- the verb carries the event
+    if t.dep_ in SUBJECTS and _lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
+                                                "hit", "target", "strike", "destroy", "rock", "shake"):
+        return True
+    for c in t.children:
+        if c.dep_ in ("relcl", "acl") and _lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
+                                                      "hit", "destroy", "take", "strike"):
+            return True
+        if c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "compound" and c.ent_type_ in ("DATE",)):
+            return True
+    if _responsibility_verb(t) is not None:
+        return True
+    return False
+
+
+def _responsibility_verb(t: Token) -> Token | None:
+    """The 'claimed' of 'X claimed responsibility for <t>' / 'X took credit for <t>'."""
+    for anc in t.ancestors:
+        if _lemma(anc) in ("claim", "take", "admit", "accept") and anc.pos_ == "VERB":
+            objs = {_lemma(c) for c in anc.subtree if c.dep_ in ("dobj", "attr", "pobj")}
+            if objs & {"responsibility", "credit", "ownership", "reason"} or (
+                    _lemma(anc) == "claim" and t.dep_ == "dobj" and t.head is anc):
+                return anc
+        if anc.dep_ == "ROOT":
+            break
+    return None
+
+
+def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
+    """Modality of the event; None for words that deny it happened at all (accusations)."""
+    if sent.text.rstrip().endswith("?"):
+        return Modality.HYPOTHETICAL
+    if t is not head and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return Modality.NEGATED
+    if any(c.dep_ == "amod" and c.lower_ in PLAN_ADJ - {"new"} for c in t.children):
+        return Modality.PLANNED
+    chain = [head, *head.ancestors] if head is not t else [t, *t.ancestors]
+    for depth, v in enumerate(chain):
+        lem = _lemma(v)
+        kids = list(v.children)
+        if any(c.dep_ == "neg" for c in kids) and depth == 0:
+            return Modality.NEGATED
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_HYPOTHETICAL for c in kids):
+            return Modality.HYPOTHETICAL
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in kids):
+            return Modality.PLANNED
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return Modality.HYPOTHETICAL
+        if v.dep_ == "pobj" and v.head.lower_ == "without":
+            return Modality.HYPOTHETICAL
+        if v.dep_ == "pcomp" and v.head.lower_ == "without":
+            return Modality.HYPOTHETICAL
+        if depth > 0 and lem in PLAN_VERBS:
+            return Modality.PLANNED
+        if depth > 0 and lem in DENY_VERBS:
+            return Modality.DENIED
+        if depth > 0 and lem in ACCUSE_VERBS:
+            return None
+        if v.tag_ == "TO" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+            # infinitive: "to attack", "in order to strike" -- a purpose, not a report
+            if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
+                gov = v.head
+                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go"):
+                    return Modality.PLANNED
+        if v.dep_ == "ROOT":
+            break
+    if any(_lemma(a) == "claim" and any(c.dep_ == "ccomp" for c in a.children) for a in chain[1:]):
+        return Modality.CLAIMED
+    return Modality.ASSERTED
+
+
+def _np_tokens(t: Token) -> list[Token]:
+    """The noun phrase of a head, without relative clauses and appositions."""
+    skip: set[int] = set()
+    for c in t.children:
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep") and c.i > t.i:
+            if c.dep_ == "prep" and c.lower_ == "of" and t.lemma_.lower() in (
+                    "member", "members", "fighter", "soldier", "unit", "element", "cell", "force", "troop"):
+                continue
+            skip.update(x.i for x in c.subtree)
+    return [x for x in t.subtree if x.i not in skip]
+
+
+def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
+    toks = _np_tokens(t)
+    phrase = " ".join(x.text for x in toks)
+    head = t
+    # "members of the Syrian Arab Army": the organisation is the actor
+    countries = tuple(x.text for x in toks if x.ent_type_ in ("NORP", "GPE") or x.lower_ in actor_words)
+    if t.pos_ == "PROPN" and not countries:
+        countries = (phrase,)
+    from eventsift.actors import is_anaphoric
+    return ActorRef(phrase=phrase, head=head.text, country_words=countries, subject=subject,
+                    anaphoric=is_anaphoric(phrase))
+
+
+def _subject(v: Token) -> tuple[Token | None, bool]:
+    """(subject token, is_agent) for a verb, following conjunctions, relatives and passives."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g, True
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+                return v.head, True
+            return c, True
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head)
+    if v.dep_ in ("xcomp",) and v.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head)
+    if v.dep_ in ("acl", "relcl") and v.tag_ == "VBG":
+        return None, False  # "killing 224 people" -- the modified noun is not the killer
+    return None, False
+
+
+def _objects(v: Token) -> list[Token]:
+    out = []
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "upon"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "conj" and c.pos_ in ("VERB",) and not any(g.dep_.startswith("nsubj") for g in c.children):
+            out.extend(g for g in c.children if g.dep_ == "dobj")
+    return out
+
+
+def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[int]) -> list[PlaceRef]:
+    refs: list[PlaceRef] = []
+    seen: set[int] = set()
+    cands: list[Span] = [e for e in sent.ents if e.label_ in ENT_PLACE]
+    # Names after a locative preposition that the tagger did not call places ("in al-Lataminah").
+    for e in sent.ents:
+        if e.label_ in ("ORG", "PERSON", "NORP") and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE:
+            cands.append(e)
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
+            cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+    for ent in cands:
+        root = ent.root
+        if root.i in seen or root.i in excluded or root.i not in own:
+            continue
+        if any(x.lower_ == "based" or x.lower_.endswith("-based") for x in ent.doc[ent.end: ent.end + 2]):
+            continue  # "London-based" names where a source sits, not where it happened
+        if root.dep_ == "pobj" and root.head.lower_ in ORIGIN_PREPS:
+            continue
+        if root.dep_ in ("poss",) and root.head.lemma_.lower() not in PLACE_HEADS:
+            continue
+        seen.add(root.i)
+        phrase_tokens = [*ent]
+        h = root.head
+        if root.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in PLACE_HEADS:
+            phrase_tokens = [x for x in h.head.subtree if x.i <= ent.end - 1]
+        elif root.dep_ in ("compound", "poss") and h.lemma_.lower() in PLACE_HEADS:
+            phrase_tokens = [x for x in h.subtree if x.i <= h.i]
+        elif root.dep_ == "pobj" and h.lower_ in ("near", "outside", "around"):
+            phrase_tokens = [h, *ent]
+        phrase = " ".join(x.text for x in phrase_tokens)
+        group = root.i
+        if root.dep_ == "conj":
+            g = root
+            while g.dep_ == "conj":
+                g = g.head
+            group = g.i
+        dist = _tree_distance(trigger, root)
+        refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist))
+    return refs
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = {t.i: d for d, t in enumerate([a, *a.ancestors])}
+    for d, t in enumerate([b, *b.ancestors]):
+        if t.i in up_a:
+            return d + up_a[t.i]
+    return 99
+
+
+def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[Candidate]:
+    """Event candidates of one sentence, each owning the tokens of its clause."""
+    raw: list[tuple[Token, str, bool, Token]] = []
+    for t in sent:
+        tc = _trigger_class(t, lex)
+        if tc is None:
+            continue
+        cls, is_noun = tc
+        head = _clause_head(t, lex) if is_noun else t
+        raw.append((t, cls, is_noun, head))
+    trig_idx = {t.i for t, _, is_noun, _ in raw if not is_noun}
+    kept: list[tuple[Token, str, bool, Token, bool]] = []
+    for t, cls, is_noun, head in raw:
+        backref = False
+        if is_noun:
+            if _in_background_phrase(t):
+                continue
+            definite = _has_det(t, {"the", "these", "those", "this", "that", "its", "their"})
+            if not _noun_is_event(t, head, lex, trig_idx):
+                if definite or t.dep_ in SUBJECTS:
+                    kept.append((t, cls, is_noun, head, True))
+                continue
+            if head.i in trig_idx and head is not t:
+                continue
+            backref = definite and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
+                and _responsibility_verb(t) is None and not any(
+                    c.dep_ in ("relcl", "acl") for c in t.children)
+        kept.append((t, cls, is_noun, head, backref))
+    # Conjoined verbs with one subject ("shot and killed") are one event; keep the stronger.
+    heads = {h.i for _, _, _, h, _ in kept}
+    merged: list[tuple[Token, str, bool, Token, bool]] = []
+    for item in kept:
+        t, cls, is_noun, head, backref = item
+        if not is_noun and t.dep_ == "conj" and t.head.i in heads and not any(
+                c.dep_ in SUBJECTS for c in t.children):
+            for j, other in enumerate(merged):
+                if other[3].i == t.head.i:
+                    if cls in ("kill", "wound") or other[1] in ("shoot", "attack", "strike"):
+                        merged[j] = (other[0], cls if cls != "wound" else other[1], other[2], other[3], other[4])
+                    break
+            continue
+        if any(m[3].i == head.i for m in merged):
+            continue  # two trigger nouns under one verb: one event
+        merged.append(item)
+    heads_i = {h.i for _, _, _, h, _ in merged}
+    out: list[Candidate] = []
+    for t, cls, is_noun, head, backref in merged:
+        own = {x.i for x in head.subtree}
+        for other in heads_i - {head.i}:
+            o = sent.doc[other]
+            if o.i in own and o.i != head.i and any(a.i == head.i for a in o.ancestors):
+                own -= {x.i for x in o.subtree}
+        own_f = frozenset(own)
+        mod = _modality(t, head, sent)
+        if mod is None:
+            continue
+        claim_v = _responsibility_verb(t)
+        subj, _ = _subject(head) if head.pos_ in ("VERB", "AUX") else (None, False)
+        a1 = None
+        if claim_v is not None:
+            cs, _ = _subject(claim_v)
+            claimant = _actor_ref(cs, subject=True, actor_words=actor_words) if cs is not None else None
+        else:
+            claimant = None
+        if subj is not None and _trigger_class(subj, lex) is None:
+            a1 = _actor_ref(subj, subject=True, actor_words=actor_words)
+        elif subj is not None:
+            # "Russian airstrikes hit ...": the trigger noun's modifiers name the actor
+            a1 = _noun_actor(subj, actor_words)
+        if a1 is None and is_noun:
+            a1 = _noun_actor(t, actor_words)
+        if a1 is None and claimant is not None:
+            a1 = claimant
+        objs = _objects(head) if head.pos_ in ("VERB", "AUX") else []
+        if is_noun:
+            objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                     for g in c.children if g.dep_ == "pobj"]
+        a2 = None
+        target_armed = False
+        territory = False
+        for o in objs:
+            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS:
+                territory = True
+            if o.i == t.i:
+                continue
+            if a2 is None and o.ent_type_ not in ENT_PLACE:
+                a2 = _actor_ref(o, subject=False, actor_words=actor_words)
+            words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
+            if words & lex.armed_targets:
+                target_armed = True
+        clause_tokens = [sent.doc[i] for i in sorted(own_f)]
+        clause = " " + " ".join(x.lower_ for x in clause_tokens) + " "
+        clause += " ".join(x.lemma_.lower() for x in clause_tokens) + " "
+        excluded: set[int] = set()
+        for ref_tok in (subj,):
+            if ref_tok is not None and ref_tok.ent_type_ not in ENT_PLACE:
+                excluded.update(x.i for x in _np_tokens(ref_tok))
+        places = tuple(_place_refs(sent, own_f, t, excluded))
+        before = any(x.lower_ in ("prior", "before", "earlier") and x.i in own_f and x.dep_ in ("advmod", "prep")
+                     for x in clause_tokens)
+        separate = any(x.lower_ in ("separate", "another", "second", "different") for x in clause_tokens)
+        salient = frozenset(x.lemma_.lower() for x in clause_tokens
+                            if x.pos_ in ("NOUN", "PROPN") and x.i != t.i and x.ent_type_ not in ("DATE", "TIME"))
+        out.append(Candidate(trigger=t.text, trigger_i=t.i, cls=cls, own=own_f, modality=mod, actor1=a1,
+                             actor2=a2, places=places, weapon_text=clause, target_armed=target_armed,
+                             territory_object=territory, backref=backref, claimant=claimant,
+                             before_marker=before, separate=separate, salient=salient))
+    return out
+
+
+def _noun_actor(t: Token, actor_words: set[str]) -> ActorRef | None:
+    """Actor named inside a trigger noun phrase: 'Russian airstrikes', 'Russia's strikes', 'by X'."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return _actor_ref(g, subject=True, actor_words=actor_words)
+    mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_ in actor_words)]
+    if mods:
+        m = mods[0]
+        return ActorRef(phrase=" ".join(x.text for x in m.subtree), head=t.text,
+                        country_words=tuple(x.text for x in mods), subject=True, anaphoric=False)
+    return None
+
+
+def attribution(sent: Span) -> str | None:
+    """Who the sentence says reported it: 'according to X', 'X said', 'X reported'."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to":
+            for g in sent.doc[t.i + 1].children:
+                if g.dep_ == "pobj":
+                    return " ".join(x.text for x in _np_tokens(g))
+    for t in sent:
+        if t.lemma_.lower() in ATTRIBUTION_VERBS and t.pos_ == "VERB" and t.lemma_.lower() != "claim" and (
+                t.dep_ in ("ROOT", "parataxis", "advcl", "conj") or any(c.dep_ == "ccomp" for c in t.children)):
+            for c in t.children:
+                if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
+                    return " ".join(x.text for x in _np_tokens(c))
+    return None

@@ -1,0 +1,113 @@
+"""Extraction rules on short texts written for these tests (published Wednesday 10 June 2020)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventsift.model import EventType, Precision, SubEventType
+
+pytestmark = pytest.mark.slow
+
+
+def one(mentions):
+    assert len(mentions) == 1, [m.evidence.sentence for m in mentions]
+    return mentions[0]
+
+
+def test_extract_air_strike_with_actor_place_and_weekday(extract):
+    m = one(extract("Turkish warplanes bombed Kurdish positions near Qamishli on Monday, a monitor said."))
+    assert m.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE
+    assert m.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+    assert m.actor1.country == "TR" and m.actor1.kind == "state_forces"
+    assert m.location.country == "SY" and m.location.precision is Precision.POINT
+    assert m.date.start == m.date.end == date(2020, 6, 8)
+
+
+def test_extract_light_verb_noun_trigger(extract):
+    m = one(extract("Iraqi jets carried out several airstrikes on militant hideouts in Anbar province on Sunday."))
+    assert m.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+    assert m.actor1.country == "IQ"
+    assert m.location.country == "IQ" and m.location.precision is Precision.ADMIN1
+    assert m.date.start == date(2020, 6, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "Without air support the rebels would have captured the town of Maarat al-Numan.",
+    "The militants threatened to attack government buildings in Kabul.",
+    "The army plans to launch an offensive on Idlib next month.",
+    "Officials denied that soldiers had shelled the village of Kafr Nabl.",
+    "The government accused the rebels of shelling residential areas of Aleppo.",
+    "Police did not fire on the protesters in Beirut.",
+])
+def test_extract_skips_what_did_not_happen(extract, text):
+    assert extract(text) == []
+
+
+def test_extract_background_reference_is_not_an_event(extract):
+    text = ("Protests spread to Homs on Tuesday.\n"
+            "The ministry held a meeting in response to the bombings in Damascus.")
+    mentions = extract(text)
+    assert [m.event_type for m in mentions] == [EventType.PROTESTS]
+
+
+def test_extract_claim_gives_actor_and_toll_sentence_attaches(extract):
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Tuesday. The blast left 14 people dead.\n"
+            "Al-Shabaab claimed responsibility for the bombing.")
+    m = one(extract(text))
+    assert m.sub_event_type is SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED
+    assert m.fatalities == 14
+    assert m.actor1.name == "Al-Shabaab"
+    assert m.location.country == "SO"
+    assert m.date.start == date(2020, 6, 9)
+
+
+def test_extract_elaboration_merges_with_anaphoric_actor(extract):
+    text = ("On June 3, Islamic State fighters attacked an army post in the eastern countryside of Homs.\n"
+            "According to the Syrian Observatory for Human Rights, the militants killed four soldiers "
+            "in the outskirts of Palmyra.")
+    m = one(extract(text))
+    assert m.actor1.name == "Islamic State"
+    assert m.fatalities == 4
+    assert m.event_type is EventType.BATTLES
+    assert m.location.name.lower() in ("palmyra", "tadmur")
+    assert m.date.start == date(2020, 6, 3)
+    assert "Syrian Observatory" in (m.attributed_to or "")
+
+
+def test_extract_two_air_forces_same_day_are_two_events(extract):
+    text = "On Tuesday, Russian jets struck Idlib. A separate French bombing also hit Idlib that day."
+    ms = extract(text)
+    assert sorted(m.actor1.country for m in ms) == ["FR", "RU"]
+    assert all(m.date.start == date(2020, 6, 9) for m in ms)
+
+
+def test_extract_conjoined_places_are_separate_events(extract):
+    ms = extract("On Saturday, government helicopters dropped barrel bombs on Daraa and Inkhil.")
+    assert len(ms) == 2
+    assert {m.sub_event_type for m in ms} == {SubEventType.AIR_DRONE_STRIKE}
+
+
+def test_extract_origin_is_not_the_event_place(extract):
+    m = one(extract("Warships fired 12 cruise missiles from the Caspian Sea at targets in Deir ez-Zor on Friday."))
+    assert m.location.country == "SY"
+    assert any(q.value == 12 for q in m.quantities)
+
+
+def test_extract_caption_paragraph_is_ignored(extract):
+    text = "Rebels shelled Latakia on Monday.\nSoldiers fired at rebels in Latakia last week. Credit: Reuters"
+    ms = extract(text)
+    assert len(ms) == 1 and ms[0].date.start == date(2020, 6, 8)
+
+
+def test_extract_protest_with_intervention(extract):
+    m = one(extract("Hundreds of students protested in Baghdad on Sunday before police dispersed them with tear gas."))
+    assert m.event_type is EventType.PROTESTS
+    assert m.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION
+
+
+def test_extract_evidence_offsets_point_into_text(extract):
+    text = "Heavy fighting.\n\nGunmen killed three civilians in Kano on Friday."
+    m = one(extract(text))
+    assert text[m.evidence.start:m.evidence.end] == m.evidence.sentence
+    assert m.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and m.fatalities == 3

@@ -1,0 +1,125 @@
+"""numbers: casualty tolls and counted quantities from one sentence."""
+from __future__ import annotations
+
+import pytest
+
+from eventsift.numbers import find_casualties, find_quantities, parse_number, parse_range
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7", 7), ("3,450", 3450), ("2.5 million", 2_500_000), ("eight", 8), ("Thirty-one", 31),
+    ("ninety nine", 99), ("two hundred and six", 206), ("a dozen", 12), ("two dozen", 24),
+    ("half a dozen", 6), ("dozens", 12), ("scores", 20), ("hundreds", 100), ("thousands", 1000),
+    ("tens of thousands", 10_000), ("several hundred", 100), ("at least 64", 64),
+    ("more than 30", 30), ("over 18", 18), ("nearly 70", 70), ("up to 9", 9), ("about 300", 300),
+    ("6 to 8", 6), ("nobody", 0),
+    ("several", None), ("many", None), ("a few", None), ("some", None), ("", None),
+    ("airstrikes", None), ("2.5", None), ("two three", None),
+])
+def test_numbers_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_numbers_parse_range():
+    assert parse_range("between 40 and 55") == (40, 55)
+    assert parse_range("40-55") == (40, 55)
+    assert parse_range("40") == (40, 40)
+    assert parse_range("55 to 40") is None
+
+
+@pytest.mark.parametrize(("sentence", "killed", "killed_max", "injured", "killed_text"), [
+    ("The truck bomb exploded in a market, killing 37 people.", 37, None, None, "killing 37 people"),
+    ("Officials said 58 lives were lost in the fire.", 58, None, None, "58 lives were lost"),
+    ("A sniper shot and killed three police officers in Basra.", 3, None, None,
+     "killed three police officers"),
+    ("The raid killed 41 people and wounded 77 others.", 41, None, 77, "killed 41 people"),
+    ("By Sunday the death toll had risen to 63.", 63, None, None, "death toll had risen to 63"),
+    ("At least 19 people were killed when the mosque was hit.", 19, None, None,
+     "At least 19 people were killed"),
+    ("The mortar barrage left 6 dead and 22 wounded.", 6, None, 22, "6 dead"),
+    ("Between 30 and 40 were killed, medics said.", 30, 40, None, "Between 30 and 40 were killed"),
+    ("Officials put the figure at 7 to 9 killed.", 7, 9, None, "7 to 9 killed"),
+    ("In the clashes 14 soldiers and 5 militants were killed.", 19, None, None,
+     "14 soldiers and 5 militants were killed"),
+    ("9 soldiers, 4 police and 2 civilians died.", 15, None, None, "9 soldiers, 4 police and 2 civilians died"),
+    ("The blast killed at least 33 civilians, including nine children.", 33, None, None,
+     "killed at least 33 civilians"),
+    ("The ambush, which killed six, was the worst this year.", 6, None, None, "killed six"),
+    ("The strike killed 11 al-Shabaab fighters near Jilib.", 11, None, None,
+     "killed 11 al-Shabaab fighters"),
+    ("Dozens of villagers were killed in the massacre.", 12, None, None,
+     "Dozens of villagers were killed"),
+    ("A policeman was killed and four others were hurt.", 1, None, 4, "A policeman was killed"),
+    ("Eight members of one family were killed on Sunday.", 8, None, None,
+     "Eight members of one family were killed"),
+    ("Two soldiers killed Monday in Kandahar were buried.", 2, None, None, "Two soldiers killed"),
+    ("Clashes caused 27 deaths in the province.", 27, None, None, "27 deaths"),
+    ("No one was killed in the attack.", 0, None, None, "No one was killed"),
+])
+def test_numbers_find_casualties(sentence, killed, killed_max, injured, killed_text):
+    c = find_casualties(sentence)
+    assert (c.killed, c.killed_max, c.injured) == (killed, killed_max, injured)
+    assert c.killed_text is not None and c.killed_text.text == killed_text
+    assert sentence[c.killed_text.start:c.killed_text.end] == killed_text
+
+
+@pytest.mark.parametrize(("sentence", "injured", "injured_max"), [
+    ("The explosion injured 48 people.", 48, None),
+    ("More than 200 were wounded.", 200, None),
+    ("The bomb killed two and injured 15.", 15, None),
+    ("Between 60 and 80 people were hurt.", 60, 80),
+    ("Nobody was injured.", 0, None),
+])
+def test_numbers_find_injuries(sentence, injured, injured_max):
+    c = find_casualties(sentence)
+    assert (c.injured, c.injured_max) == (injured, injured_max)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several hundred were left in critical condition.",
+    "Jets flew 310 sorties and launched 44 cruise missiles.",
+    "The council cited Article 51 in its reply.",
+    "Four gunmen killed a guard and fled.",  # the killers are counted, not the dead -> 1 guard
+    "The group was formed in 2014 and killed people.",
+    "Several people were killed.",
+    "He was killed two years ago.",
+    "A Su-25 was shot down on 14 March.",
+])
+def test_numbers_not_death_counts(sentence):
+    c = find_casualties(sentence)
+    assert c.killed in (None, 1)
+    if c.killed == 1:
+        assert c.killed_text.text == "killed a guard"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jets flew 310 sorties and launched 44 cruise missiles.",
+     [(310, "sorties", "310 sorties"), (44, "cruise missiles", "44 cruise missiles")]),
+    ("The navy fired 26 Kalibr cruise missiles.", [(26, "cruise missiles", "26 Kalibr cruise missiles")]),
+    ("Warplanes conducted more than 35 airstrikes.", [(35, "airstrikes", "more than 35 airstrikes")]),
+    ("They destroyed 140 trucks carrying fuel.", [(140, "trucks", "140 trucks")]),
+    ("They hit 9 gas processing and pumping facilities.",
+     [(9, "facilities", "9 gas processing and pumping facilities")]),
+    ("Aircraft struck 1,250 targets.", [(1250, "targets", "1,250 targets")]),
+    ("Over 60 barrel bombs fell, 12 km from the border.",
+     [(60, "barrel bombs", "Over 60 barrel bombs"), (12, "km", "12 km")]),
+    ("The army seized three tanks and 40 rifles.", [(3, "tanks", "three tanks"), (40, "rifles", "40 rifles")]),
+    ("Troops carried out 75 maneuvers in the drill.", [(75, "maneuvers", "75 maneuvers")]),
+    ("A Tu-22 and two Su-30 jets took off.", [(2, "jets", "two Su-30 jets")]),  # the model number is not the count
+])
+def test_numbers_find_quantities(sentence, expected):
+    got = [(q.value, q.unit, q.text) for q in find_quantities(sentence)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The strike killed 22 people and wounded 40.",
+    "A Tu-22 and an Su-30 flew from the base at 0400.",
+    "Raids on March 4 and in 2016 were reported at 4 a.m.",
+    "The fund gave $2.5 million, 30% of the total, to 5th Brigade.",
+    "Under Article 2 of Resolution 2254 the talks resumed.",
+    "Dozens of airstrikes hit the area.",
+    "A 20-km front and 3-day truce.",
+])
+def test_numbers_not_quantities(sentence):
+    assert find_quantities(sentence) == []
