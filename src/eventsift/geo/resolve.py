@@ -1,0 +1,259 @@
+"""Place phrase -> :class:`~eventsift.model.Place`: pure ranking over a :class:`Gazetteer`.
+
+A phrase is first taken apart ("the outskirts of Resafa" -> qualifier "outskirts",
+core "Resafa"; "southern Raqqa countryside" -> the admin1 of Raqqa), then the core's
+candidates are ranked by, in order of weight: how well the name matched (exact >
+alternate > loose > skeleton), the article's focus countries, the kind of place
+(country > region > admin1 > city), log population, and nearness to places already
+resolved. A bare name that is both an admin1 and a city in it ("Raqqa", "Hama")
+resolves to the city. Weak matches return ``None``: a wrong point is worse than none.
+
+>>> split_qualifier("the outskirts of Resafa")
+('outskirts', 'Resafa')
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+
+from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier
+from eventsift.geo.normalize import demonym_country, fold, is_demonym, loose
+from eventsift.model import Place, Precision
+
+__all__ = ["resolve", "split_qualifier", "country_focus"]
+
+_DIR = r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
+_DIR_ADJ = r"(?:northern|southern|eastern|western|central|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western)"
+_AROUND = r"(outskirts|suburbs|vicinity|environs|edge|edges|periphery|surroundings|outskirt)"
+_PREFIXES = (
+    (re.compile(rf"^(?:on|in|at|to|from)?\s*(?:the\s+)?{_AROUND}\s+of\s+(.+)$", re.I), None),
+    (re.compile(rf"^((?:\d+(?:\.\d+)?|a few|several|some)\s*(?:-\s*)?(?:km|kms|kilometers?|kilometres?|miles?)\s+"
+                rf"(?:\(\s*\d+\s*\w+\s*\)\s+)?{_DIR}\s+of)\s+(.+)$", re.I), None),
+    (re.compile(rf"^({_DIR}\s+of)\s+(.+)$", re.I), None),
+    (re.compile(r"^(near|nearby|outside|around|close to|next to|just outside|not far from|in the vicinity of)\s+(.+)$",
+                re.I), None),
+    (re.compile(r"^(?:the\s+)?(?:city|town|village|villages|hamlet|area|neighbou?rhood|district|camp|port|"
+                r"municipality|settlement|capital)\s+of\s+(.+)$", re.I), ""),
+)
+_ADMIN_WORDS = r"(countryside|province|governorate|provinces|region|state|oblast|prefecture|wilayah?|muhafazah?|countrysides)"
+_ADMIN_SUFFIX = re.compile(rf"^(.+?)(?:'s|’s|')?\s+(?:({_DIR_ADJ})\s+)?{_ADMIN_WORDS}$", re.I)
+_ADMIN_PREFIX = re.compile(rf"^(?:({_DIR_ADJ})\s+)?{_ADMIN_WORDS}\s+of\s+(.+)$", re.I)
+_RURAL = re.compile(r"^(?:({_DIR_ADJ})\s+)?rural\s+(.+)$".replace("{_DIR_ADJ}", _DIR_ADJ), re.I)
+_DIR_LEAD = re.compile(rf"^({_DIR_ADJ})\s+(.+)$", re.I)
+_DISTRICT = re.compile(r"^(.+?)\s+(district|area|city|town|village|camp|neighbou?rhood)$", re.I)
+_ARTICLE = re.compile(r"^the\s+", re.I)
+_TRAIL = re.compile(r"[\s,.;:!?)\]\"'”’]+$")
+_LEAD = re.compile(r"^[\s(\[\"'“‘]+")
+
+TIER_WEIGHT = {Tier.EXACT: 5.0, Tier.LOOSE: 3.0, Tier.SKELETON: 0.0}
+KIND_WEIGHT = {Kind.COUNTRY: 5.0, Kind.REGION: 4.0, Kind.ADMIN1: -0.3, Kind.CITY: 0.0}
+MEMO_LIMIT = 200_000
+
+
+def _clean(text: str) -> str:
+    return " ".join(_TRAIL.sub("", _LEAD.sub("", text)).split())
+
+
+def split_qualifier(text: str) -> tuple[str | None, str]:
+    """('outskirts', 'Resafa') from 'the outskirts of Resafa'; (None, text) when none.
+
+    Recognises "near X", "outside X", "east of X", "10 km north of X", "the outskirts
+    of X", "northern X", and drops "the town/village/city of" (no qualifier).
+    """
+    core = _ARTICLE.sub("", _clean(text))
+    for rx, fixed in _PREFIXES:
+        m = rx.match(core)
+        if m:
+            if fixed is not None:
+                return None, _ARTICLE.sub("", m.group(1))
+            q = " ".join(m.group(1).lower().split())
+            return ("outskirts" if q in ("outskirt", "edges") else q), _ARTICLE.sub("", m.group(2))
+    m = _DIR_LEAD.match(core)
+    if m:
+        return m.group(1).lower(), m.group(2)
+    return None, core
+
+
+def _admin_form(core: str) -> tuple[str, str | None, str] | None:
+    """(core name, direction, marker) for 'Hasaka province', 'rural Damascus',
+    "Aleppo's eastern countryside", 'the northern region of Idlib'."""
+    m = _RURAL.match(core)
+    if m:
+        return m.group(2), m.group(1), "countryside"
+    m = _ADMIN_PREFIX.match(core)
+    if m:
+        return _ARTICLE.sub("", m.group(3)), m.group(1), m.group(2).lower()
+    m = _ADMIN_SUFFIX.match(core)
+    if m:
+        return m.group(1), m.group(2), m.group(3).lower()
+    return None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _close(query: str, name: str) -> bool:
+    """A skeleton match must still look like the place's own name, and not be its
+    nisba adjective ('Baghdadi' is a person or a demonym, not Baghdad)."""
+    a, b = loose(query), loose(name)
+    if a.endswith("i") and not b.endswith("i"):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
+            *, prefer_admin: bool = False) -> list[tuple[float, Entry, Tier]]:
+    """Acceptable candidates for ``name``, best first."""
+    q = fold(name)
+    fpos = {c: i for i, c in reversed(list(enumerate(focus)))}
+    ctx_codes = {p.admin1_code for p in context if p.admin1_code}
+    ctx_countries = {p.country for p in context if p.country}
+    ctx_points = [(p.lat, p.lon) for p in context if p.lat is not None and p.lon is not None]
+    out = []
+    for i, tier in gazetteer.lookup(name):
+        e = gazetteer.entry(i)
+        in_focus = e.country in fpos
+        # confidence gates: loose keys need the focus or a big place; skeletons need the focus
+        if tier == Tier.SKELETON and not (in_focus and len(q) >= 4 and _close(name, e.name)):
+            continue
+        if tier == Tier.LOOSE and not (in_focus or e.kind != Kind.CITY or e.population >= 100_000):
+            continue
+        canonical = fold(e.name) == q
+        if focus and not in_focus and e.kind == Kind.CITY and e.country not in ctx_countries and (
+                e.population < 15_000 or not canonical and e.population < 100_000):
+            continue  # a small namesake abroad, in an article about elsewhere
+        s = TIER_WEIGHT[tier] + (1.0 if canonical else 0.0)
+        if in_focus:
+            s += 8.0 - min(fpos[e.country], 3)
+        s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
+        s += 0.6 * math.log10(e.population + 1)
+        if e.admin1_code and e.admin1_code in ctx_codes:
+            s += 2.0
+        if ctx_points and e.lat is not None and e.lon is not None:
+            d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
+            s += 3.0 * max(0.0, 1.0 - d / 200.0)
+        out.append((s, e, tier))
+    out.sort(key=lambda x: (-x[0], x[1].index))
+    return out
+
+
+def _prefer_city(ranked: list[tuple[float, Entry, Tier]]) -> Entry:
+    """The top entry, except that an admin1 gives way to a sizeable same-named city in it."""
+    top, tier = ranked[0][1], ranked[0][2]
+    if top.kind == Kind.ADMIN1:
+        for _, e, t in ranked[1:]:
+            if (e.kind == Kind.CITY and e.admin1_code == top.code and e.country == top.country and t <= tier + 1
+                    and e.population >= 5_000):
+                return e
+    return top
+
+
+def _place(e: Entry, *, text: str, qualifier: str | None, precision: Precision | None = None) -> Place:
+    if precision is None:
+        precision = {Kind.COUNTRY: Precision.COUNTRY, Kind.ADMIN1: Precision.ADMIN1,
+                     Kind.REGION: Precision.REGION}.get(e.kind, Precision.POINT)
+    if e.kind == Kind.ADMIN1:
+        admin1, admin1_code = e.name, e.code
+    else:
+        admin1, admin1_code = e.admin1, e.admin1_code
+    point = precision is not Precision.COUNTRY
+    return Place(name=e.name, country=e.country, admin1=admin1, admin1_code=admin1_code,
+                 lat=e.lat if point else None, lon=e.lon if point else None, geonames_id=e.geonames_id,
+                 precision=precision, qualifier=qualifier, text=text)
+
+
+def _admin_of(e: Entry, gazetteer: Gazetteer) -> Entry:
+    if e.kind == Kind.CITY and e.admin1_code:
+        return gazetteer.admin1(e.admin1_code) or e
+    return e
+
+
+def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
+             qualifier: str | None) -> Place | None:
+    cleaned = _clean(text)
+    core = _ARTICLE.sub("", cleaned)
+    if not core or is_demonym(core):
+        return None
+    # 1. the whole phrase may be a name ("Damascus Countryside", "the Gulf", "Gaza Strip")
+    for whole in dict.fromkeys((cleaned, core)):
+        exact = [r for r in _ranked(whole, gazetteer, focus, context) if r[2] == Tier.EXACT]
+        if exact:
+            return _place(_prefer_city(exact), text=text, qualifier=qualifier)
+    q, core = split_qualifier(core)
+    qualifier = qualifier or q
+    # 2. admin1 forms: "Hasaka province", "rural Damascus", "southern Raqqa countryside"
+    form = _admin_form(core)
+    if form is not None:
+        name, direction, marker = form
+        name = _ARTICLE.sub("", name)
+        if is_demonym(name):
+            return None
+        qual = " ".join(x for x in (qualifier, direction, "countryside" if marker.startswith("countryside") else None)
+                        if x) or None
+        if marker.startswith("countryside"):
+            exact = [r for r in _ranked(f"{name} countryside", gazetteer, focus, context) if r[2] == Tier.EXACT]
+            if exact and exact[0][1].kind == Kind.ADMIN1:
+                return _place(exact[0][1], text=text, qualifier=qual)
+        ranked = _ranked(name, gazetteer, focus, context, prefer_admin=True)
+        if not ranked:
+            return None
+        # a city whose admin1 the data lacks keeps its own point, qualified
+        return _place(_admin_of(ranked[0][1], gazetteer), text=text, qualifier=qual)
+    # 3. "Idlib district", "Raqqa city": the name, qualified
+    ranked = _ranked(core, gazetteer, focus, context)
+    if not ranked:
+        m = _DISTRICT.match(core)
+        if m:
+            ranked = _ranked(m.group(1), gazetteer, focus, context)
+            if m.group(2).lower() == "district":
+                qualifier = qualifier or "district"
+    if not ranked:
+        return None
+    return _place(_prefer_city(ranked), text=text, qualifier=qualifier)
+
+
+def resolve(name: str, *, gazetteer: Gazetteer, focus: Sequence[str] = (), context: Sequence[Place] = (),
+            qualifier: str | None = None) -> Place | None:
+    """The place a phrase names, or None when no candidate is convincing.
+
+    ``focus``: the article's countries (ISO2), most named first; ``context``: places
+    already resolved in the article (nearby candidates win ties); ``qualifier``: the
+    caller's own ("near"), else one read from the phrase.
+
+    >>> resolve("Hasaka province", gazetteer=gaz, focus=["SY"]).admin1_code  # doctest: +SKIP
+    'SY-HA'
+    """
+    ctx = tuple((p.admin1_code, p.country, p.lat, p.lon) for p in context)
+    key = (name, tuple(focus), ctx, qualifier)
+    memo = gazetteer.memo
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    place = _resolve(name, gazetteer, tuple(focus), tuple(context), qualifier)
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = place
+    return place
+
+
+def country_focus(names: Iterable[str], gazetteer: Gazetteer) -> list[str]:
+    """ISO2 codes ranked by how often the names (entity texts of one article) name the
+    country, its demonym, or a place in it; ties keep first-mention order."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for n, name in enumerate(names):
+        code = demonym_country(name)
+        if code is None and not is_demonym(name):
+            place = resolve(name, gazetteer=gazetteer)
+            code = place.country if place is not None else None
+        if code:
+            counts[code] += 1
+            first.setdefault(code, n)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))
