@@ -228,9 +228,9 @@ def merge_store(store) -> list[Event]:
     blocks gives exactly what a full recomputation would, at a fraction of the cost.
     """
     rows = store.mentions_with_event_ids()
-    arts = {a.id: a for a in store.articles()}
-    published = {k: a.published for k, a in arts.items()}
-    sources = {k: a.source for k, a in arts.items()}
+    meta = store.article_meta()
+    published = {k: v[0] for k, v in meta.items()}
+    sources = {k: v[1] for k, v in meta.items()}
 
     def block(m: Mention) -> tuple:
         return (m.location.country if m.location else None, _family(m))

@@ -200,7 +200,10 @@ class Mention:
 
     @property
     def mention_id(self) -> str:
-        return f"{self.article_id}:{self.evidence.start}:{self.sub_event_type}"
+        # One sentence can report the same kind of event in two places ("strikes on Raqqa
+        # and Deir ez-Zor"), so the place is part of the identity.
+        where = f":{self.location.name}" if self.location is not None else ""
+        return f"{self.article_id}:{self.evidence.start}:{self.sub_event_type}{where}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
