@@ -114,6 +114,9 @@ def _compile(case_insensitive_months: bool) -> list[tuple[str, re.Pattern[str]]]
         ("weekday", rf"\b(?:(?P<mod>(?i:last|this|next|past|early|late|on))\s+)?(?P<wd>{_WD_FULL})\b(?:'s|’s)?{_TOD}"),
         ("period", r"\b(?P<mod>(?i:(?:earlier|later)\s+this|this|last|the\s+past|past|the\s+previous|previous|the\s+last|next))\s+(?P<unit>(?i:week|weekend|month|year))\b"),
         ("pastn", rf"\b(?i:the\s+(?:past|last|previous))\s+{_NUMW}\s+(?P<unit>(?i:hours?|days?|weeks?|months?|years?))\b"),
+        # "launched 101 missiles in four days": a span ending at the report (the future
+        # reading, "will withdraw in two days", belongs to planned events, which are dropped)
+        ("pastn", rf"\b(?i:in|within|over)\s+{_NUMW}\s+(?P<unit>(?i:hours?|days?|weeks?))\b(?!\s+(?i:ago|later|earlier|before|after))"),
         ("recent", r"\b(?i:in\s+recent)\s+(?P<unit>(?i:days|weeks|months))\b"),
         ("ago", rf"\b{_NUMW}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+ago\b"),
     ]

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from eventsift.actors import ActorTable, fold, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
+from eventsift.extract.sentence import (LOCATIVE, ActorRef, Candidate, attribution, find_candidates,
+                                       tree_distance)
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
                              Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
@@ -122,6 +123,13 @@ def _dates_compatible(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     return a is None or b is None or not (a.end < b.start or b.end < a.start)
 
 
+def _draft_dates_compatible(a: _Draft, b: _Draft) -> bool:
+    """A date the text states must agree; one assumed from the report's own date may yield."""
+    if not (a.date_explicit and b.date_explicit):
+        return True
+    return _dates_compatible(a.date, b.date)
+
+
 def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
     return a is None or b is None or a.name == b.name or (a.country is not None and a.country == b.country
                                                           and a.kind == b.kind)
@@ -146,9 +154,9 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
-        p = resolve(ref.phrase, gazetteer=res.gazetteer, focus=focus)
+        p = resolve(ref.phrase, gazetteer=res.gazetteer, focus=focus[:1])
         if p is None and ref.phrase != ref.core:
-            p = resolve(ref.core, gazetteer=res.gazetteer, focus=focus)
+            p = resolve(ref.core, gazetteer=res.gazetteer, focus=focus[:1])
         if p is not None:
             resolved.append((p, ref.group, ref.distance))
     if not resolved:
@@ -181,20 +189,27 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     captions = {i for i, (s, e) in enumerate(paras) if CAPTION.search(text[s:e]) and len(text[s:e]) < 300}
     acr = _acronyms(text)
     actor_words = set(res.actors.country_words)
-    place_names = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
-    focus = country_focus(place_names, res.gazetteer)
+    sents = list(doc.sents)
+    sent_cands = [find_candidates(sent, res.lexicon, actor_words=actor_words) for sent in sents]
+    # The article's country focus comes from where things happen (the places its events
+    # name, "in Syria"), not from who acts ("Russia said"); any place name counts only
+    # when there is none of those.
+    place_names = [ref.core for cs in sent_cands for c in cs for ref in c.places] + [
+        e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
+        and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE] or \
+        [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+    focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
     para_time: dict[int, TimeSpan] = {}
     last_in_para: dict[int, _Draft] = {}
-    sents = list(doc.sents)
     for si, sent in enumerate(sents):
         pi = next((i for i, (s, e) in enumerate(paras) if s <= sent.start_char < e + 1), 0)
         if pi in captions:
             continue
         stext = sent.text
         times = [t for t in find_times(stext, anchor=anchor) if t.span is not None]
-        cands = find_candidates(sent, res.lexicon, actor_words=actor_words)
+        cands = sent_cands[si]
         cas = find_casualties(stext)
         qty = find_quantities(stext)
         attr = attribution(sent)
@@ -202,22 +217,27 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             for short, full in acr.items():
                 if re.search(rf"\b{re.escape(short)}\b", attr) and full not in attr:
                     attr = attr.replace(short, full)
-        owned_times = {}
+        owned_times: dict[int | None, TimeSpan] = {}
+        nearest: dict[int | None, int] = {}
         for t in times:
             tok = doc.char_span(sent.start_char + t.start, sent.start_char + t.end, alignment_mode="expand")
-            owner = None
+            owner, dist = None, 99
             for c in cands:
                 if tok is not None and tok.root.i in c.own:
-                    owner = c.trigger_i
+                    owner, dist = c.trigger_i, tree_distance(doc[c.trigger_i], tok.root)
                     break
-            owned_times.setdefault(owner, t.span)
+            # of two times in one clause, the one nearest the trigger dates the event
+            # ("launched 101 missiles in four days, including 18 fired on Friday")
+            if dist < nearest.get(owner, 100):
+                owned_times[owner], nearest[owner] = t.span, dist
         sentence_time = next(iter(owned_times.values()), None)
         if SAME_DAY.search(stext) and pi in last_in_para and last_in_para[pi].date is not None:
             sentence_time = sentence_time or last_in_para[pi].date
         new = []
+        told = []
         for c in cands:
             if c.backref:
-                _absorb_backref(drafts, c, cas, attr, si, pi)
+                told.append(c)
                 continue
             a1 = _resolve_actor(c.actor1, res.actors)
             a2 = _resolve_actor(c.actor2, res.actors)
@@ -226,12 +246,14 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                              clause=c.weapon_text, territory_object=c.territory_object)
             if typed is None:
                 continue
-            explicit = owned_times.get(c.trigger_i) or owned_times.get(None) or (
-                sentence_time if len(cands) == 1 or SAME_DAY.search(stext) else None)
+            explicit = owned_times.get(c.trigger_i)
+            if explicit is None and c.lag != "earlier":
+                explicit = owned_times.get(None) or (
+                    sentence_time if len(cands) == 1 or SAME_DAY.search(stext) or c.lag == "same_day" else None)
             ts, is_explicit = explicit, explicit is not None
-            if ts is None and not c.before_marker:
+            if ts is None and not c.before_marker and c.lag is None:
                 if pi in para_time:
-                    ts = para_time[pi]
+                    ts, is_explicit = para_time[pi], True  # the paragraph's stated date
                 elif anchor is not None and _report_frame(sent, c):
                     ts = TimeSpan(start=anchor, end=anchor, precision=DatePrecision.DAY, text=None)
             places = _best_places(c, res, focus) or [None]
@@ -243,7 +265,11 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                            date_explicit=is_explicit, weapons=weapons, attributed_to=attr,
                            elaborates=bool(c.actor1 and c.actor1.anaphoric), salient=_salient(c.salient))
                 new.append(d)
+        new = _drop_weapon_nouns(new, doc)
         _assign_numbers(new, cas, qty, sent, doc)
+        for c in told:
+            drafts.extend(_absorb_backref(drafts, c, None if new else cas, si, pi, sent,
+                                          _best_places(c, res, focus)))
         if not new and (cas.killed is not None or cas.injured is not None):
             _attach_toll(drafts, cas, si, pi)
         for d in new:
@@ -251,18 +277,47 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             last_in_para[pi] = d
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
+    claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts)
-    _fill_from_context(drafts, doc, res, focus)
+    _fill_from_context(drafts, doc, res, focus, claimants)
     mentions = []
     for d in drafts:
         if d.cand.modality not in (Modality.ASSERTED, Modality.CLAIMED):
+            continue
+        if _vague(d, text, anchor):
             continue
         if d.date is not None and anchor is not None and (
                 d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
             continue  # history told as background, not news
         mentions.append(_to_mention(d, article, text))
     return mentions
+
+
+def _drop_weapon_nouns(new: list[_Draft], doc: Doc) -> list[_Draft]:
+    """'... destroyed 525 trucks during this week's bombardment': a trigger noun with no actor
+    or place of its own, beside a verb event of the same family, names that event's means."""
+    verbs = [d for d in new if doc[d.cand.trigger_i].pos_ == "VERB"]
+    if not verbs:
+        return new
+    out = []
+    for d in new:
+        bare = (doc[d.cand.trigger_i].pos_ != "VERB" and d.cand.actor1 is None and not d.cand.places
+                and not d.cand.backref)
+        host = next((v for v in verbs if _family_compatible(v, d)), None) if bare else None
+        if host is not None:
+            if d.date_explicit and not host.date_explicit:
+                host.date, host.date_explicit = d.date, True
+            continue
+        out.append(d)
+    return out
+
+
+def _vague(d: _Draft, text: str, anchor: date | None) -> bool:
+    """No place named, no date given, no toll, no target: not an event record but a remark
+    ("the group's cells have begun to launch bolder attacks")."""
+    return (not d.cand.places and not d.date_explicit and d.fatalities is None and d.injuries is None
+            and not d.quantities and d.actor2 is None and not d.extra_spans)
 
 
 def _salient(words: frozenset[str]) -> frozenset[str]:
@@ -307,16 +362,36 @@ def _attach_toll(drafts: list[_Draft], cas, si: int, pi: int) -> None:
             return
 
 
-def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, attr: str | None, si: int, pi: int) -> None:
-    """'The attack killed 12': fill what the earlier telling of the incident lacked."""
-    if cas.killed is None and cas.injured is None:
-        return
-    _attach_toll(drafts, cas, si, pi)
+def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, sent: Span,
+                    places: list[Place]) -> list[_Draft]:
+    """'The attack killed 12', 'most of those strikes hit Raqqa and Deir ez-Zor': fill what the
+    earlier telling of the incident lacked. Places inside the earlier one's narrow it; a
+    second such place is a second incident of the same campaign. Returns new drafts."""
+    if cas is not None and (cas.killed is not None or cas.injured is not None):
+        _attach_toll(drafts, cas, si, pi)
+    if not places or sent.doc[c.trigger_i].pos_ != "VERB":
+        return []  # only a clause about the told event ("those strikes targeted X") can place it
+    ref = next((d for d in reversed(drafts) if si - d.sent_i <= 2 and pi - d.para_i <= 1
+                and d.event_type in VIOLENCE and d.place is not None
+                and all(_within(p, d.place) for p in places)), None)
+    if ref is None:
+        return []
+    if ref.place is not None and min(_place_rank(p) for p in places) >= _place_rank(ref.place):
+        return []
+    first, *rest = places
+    ref.place = first
+    if sent.start_char - ref.end <= 2:
+        ref.end = sent.end_char
+    else:
+        ref.extra_spans.append((sent.start_char, sent.end_char))
+    return [replace(ref, place=p, sent_i=si, para_i=pi, start=sent.start_char, end=sent.end_char,
+                    extra_spans=[], quantities=list(ref.quantities), fatalities=None, fatalities_max=None,
+                    injuries=None, injuries_max=None) for p in rest]
 
 
 def _mergeable(a: _Draft, b: _Draft) -> bool:
     return (_family_compatible(a, b) and _actors_compatible(a.actor1, b.actor1)
-            and _places_compatible(a.place, b.place) and _dates_compatible(a.date, b.date)
+            and _places_compatible(a.place, b.place) and _draft_dates_compatible(a, b)
             and not b.cand.separate)
 
 
@@ -328,9 +403,10 @@ def _combine(keep: _Draft, other: _Draft) -> None:
         keep.actor2 = other.actor2
     if other.place is not None and (keep.place is None or _place_rank(other.place) < _place_rank(keep.place)):
         keep.place = other.place
-    if other.date is not None and (keep.date is None or _span_precision(other.date) < _span_precision(keep.date)
-                                   or (other.date_explicit and not keep.date_explicit)):
-        if keep.date is None or _dates_compatible(keep.date, other.date):
+    if other.date is not None and (other.date_explicit or not keep.date_explicit) and (
+            keep.date is None or _span_precision(other.date) < _span_precision(keep.date)
+            or (other.date_explicit and not keep.date_explicit)):
+        if keep.date is None or not keep.date_explicit or _dates_compatible(keep.date, other.date):
             keep.date, keep.date_explicit = other.date, other.date_explicit or keep.date_explicit
     if keep.sub in GENERIC_SUBS and other.sub not in GENERIC_SUBS and other.event_type in VIOLENCE:
         keep.event_type, keep.sub = other.event_type, other.sub
@@ -404,6 +480,8 @@ def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
                 continue  # two named actors: leave to cross-article merging
             if not (p.salient & d.salient):
                 continue
+            if _summary_and_incident(p, d):
+                continue
             target = p
             break
         if target is None:
@@ -413,12 +491,23 @@ def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str]) -> None:
-    """Actors and places a sentence leaves implicit, from the article around it."""
-    claimants = {c.name for c in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if c is not None}
-    claimant = next(iter(claimants)) if len(claimants) == 1 else None
-    claimant_actor = next((a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts)
-                           if a is not None and a.name == claimant), None)
+def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
+    """'101 missiles in four days' and 'on Friday, two bombers launched missiles': a tally over
+    a stated period and one dated incident inside it are two records, not one told twice."""
+    if not (a.date_explicit and b.date_explicit and a.date and b.date):
+        return False
+    kinds = {a.date.precision, b.date.precision}
+    return DatePrecision.RANGE in kinds and kinds <= {DatePrecision.RANGE, DatePrecision.DAY} and a.date != b.date
+
+
+def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
+                       claimants: list[Actor]) -> None:
+    """Actors and places a sentence leaves implicit, from the article around it.
+
+    An article in which one group (and only one) claims an attack gives that group as the
+    perpetrator of its other unattributed ground attacks and bombings."""
+    names = {a.name for a in claimants}
+    claimant_actor = claimants[0] if len(names) == 1 else None
     for i, d in enumerate(drafts):
         if d.actor1 is None and d.cand.actor1 is not None and d.cand.actor1.anaphoric:
             prev = [p for p in drafts[:i] if p.actor1 is not None and d.para_i - p.para_i <= 2]

@@ -40,6 +40,19 @@ PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate r
 city town village area district countryside desert vicinity part parts edge centre center west east
 north south""".split())
 ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
+# "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
+HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
+MOTION_VERBS = frozenset("fly travel head go come move deploy send dispatch return sail drive".split())
+PARTITIVES = frozenset("one two three most some many several all each both none part half".split())
+DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
+QUANTITY_NOUNS = frozenset("""number series wave spate string dozens hundreds scores barrage round volley
+couple pair handful lot flurry salvo""".split())
+MANNER_PREPS = frozenset({"in", "during", "with", "by", "through", "using"})
+# Words before "after" that put the background event on the same day as the sentence's.
+SAME_DAY_LAG = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon", "immediately"})
+DATELINE_DASHES = frozenset({"-", "–", "—", ":", "--"})
+SPECIFIC_CLASSES = frozenset({"air", "bomb", "shell", "missile", "ied", "suicide", "chemical", "explode"})
+GENERAL_CLASSES = frozenset({"strike", "destroy", "attack", "execute", "kill", "wound", "hit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +91,20 @@ class Candidate:
     before_marker: bool            # "prior to ...", "before ...": not the time of the sentence
     separate: bool                 # "a separate", "another": explicitly a different incident
     salient: frozenset[str] = field(default_factory=frozenset)
+    lag: str | None = None         # inside an "after/since ..." clause: "same_day" ("hours after") or "earlier"
 
 
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
+
+
+def _verb_lemmas(t: Token) -> tuple[str, ...]:
+    """The tagger's lemma, then the plain '-ed' readings it sometimes misses ('staged' -> 'stag')."""
+    lem = _lemma(t)
+    low = t.lower_
+    if t.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        return (lem, low[:-1], low[:-2])
+    return (lem,)
 
 
 def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
@@ -104,11 +127,17 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "capture", False
         if lem in ("blow", "take", "bring", "open", "set"):
             return None
-        if lem in lex.verbs:
-            return lex.verbs[lem], False
+        for form in _verb_lemmas(t):
+            if form in lex.verbs:
+                return lex.verbs[form], False
         return None
-    if t.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
-        return lex.nouns[lem], True
+    if t.pos_ in ("NOUN", "PROPN"):
+        # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
+        for c in t.children:
+            if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
+                return lex.phrases[f"{c.lower_} {lem}"], True
+        if lem in lex.nouns:
+            return lex.nouns[lem], True
     return None
 
 
@@ -117,8 +146,16 @@ def _clause_head(t: Token, lex: Lexicon) -> Token:
     h = t
     while h.dep_ in ("compound", "amod", "nmod", "conj") and h.head is not h:
         h = h.head
+    # "a significant number of air strikes", "a wave of attacks": the quantity noun stands in
+    while h.dep_ == "pobj" and h.head.lower_ == "of" and _lemma(h.head.head) in QUANTITY_NOUNS:
+        h = h.head.head
     if h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and h.head.pos_ in ("VERB", "AUX"):
         return h.head
+    # "killed in an airstrike", "destroyed ... during this week's bombardment": the noun
+    # names how the verb's event happened, not a second event.
+    if h.dep_ == "pobj" and h.head.lower_ in MANNER_PREPS and h.head.head.pos_ == "VERB" \
+            and _trigger_class(h.head.head, lex) is not None:
+        return h.head.head
     return t
 
 
@@ -141,11 +178,12 @@ def _in_background_phrase(t: Token) -> bool:
 
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
     """Does a trigger noun report an event here, rather than name one in passing?"""
-    if head is not t and _lemma(head) in lex.light_verbs:
+    if head is not t and any(x in lex.light_verbs for x in _verb_lemmas(head)):
         return True
     if t.dep_ in SUBJECTS and head.i in trig_idx:
         return False  # "an airstrike killed ..." -- the verb carries the event
     if t.dep_ in SUBJECTS and _lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
+                                                "spread", "erupt", "break", "rage", "resume", "escalate", "continue",
                                                 "hit", "target", "strike", "destroy", "rock", "shake"):
         return True
     for c in t.children:
@@ -161,14 +199,19 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
 
 def _responsibility_verb(t: Token) -> Token | None:
     """The 'claimed' of 'X claimed responsibility for <t>' / 'X took credit for <t>'."""
+    below = t
     for anc in t.ancestors:
         if _lemma(anc) in ("claim", "take", "admit", "accept") and anc.pos_ == "VERB":
+            # the event must sit in the claim's object ("responsibility for <t>"), not in
+            # another clause of the sentence ("... and said the attacks were ...")
+            in_object = below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ in ("for", "of"))
             objs = {_lemma(c) for c in anc.subtree if c.dep_ in ("dobj", "attr", "pobj")}
-            if objs & {"responsibility", "credit", "ownership", "reason"} or (
-                    _lemma(anc) == "claim" and t.dep_ == "dobj" and t.head is anc):
+            if in_object and (objs & {"responsibility", "credit", "ownership", "reason"} or (
+                    _lemma(anc) == "claim" and t.dep_ == "dobj" and t.head is anc)):
                 return anc
-        if anc.dep_ == "ROOT":
+        if anc.dep_ == "ROOT" or anc.pos_ in ("VERB", "AUX") and anc.dep_ in ("ccomp", "conj", "advcl"):
             break
+        below = anc
     return None
 
 
@@ -206,9 +249,15 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             # infinitive: "to attack", "in order to strike" -- a purpose, not a report
             if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 gov = v.head
-                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go"):
+                done = _lemma(gov) in MOTION_VERBS and gov.tag_ == "VBD"  # "flew ... to launch missiles"
+                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go") and not done:
                     return Modality.PLANNED
         if v.dep_ == "ROOT":
+            break
+        if v.dep_ == "relcl" and v.tag_ in ("VBD", "VBN", "VBZ"):
+            # "the jet that exploded over Egypt": a relative clause tells a fact, whatever
+            # the sentence around it vows or plans
+            break
             break
     if any(_lemma(a) == "claim" and any(c.dep_ == "ccomp" for c in a.children) for a in chain[1:]):
         return Modality.CLAIMED
@@ -256,6 +305,8 @@ def _subject(v: Token) -> tuple[Token | None, bool]:
         return _subject(v.head)
     if v.dep_ in ("xcomp",) and v.head.pos_ in ("VERB", "AUX"):
         return _subject(v.head)
+    if v.dep_ == "advcl" and any(c.tag_ == "TO" for c in v.children) and v.head.pos_ == "VERB":
+        return _subject(v.head)  # "the bombers flew ... to launch missiles"
     if v.dep_ in ("acl", "relcl") and v.tag_ == "VBG":
         return None, False  # "killing 224 people" -- the modified noun is not the killer
     return None, False
@@ -284,13 +335,21 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
     for t in sent:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
             cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+    # "in Raqqa and Deir-ez-Zor": a name conjoined to a place is a place
+    roots = {c.root.i for c in cands}
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ == "conj" and t.head.i in roots and t.i not in roots:
+            cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+            roots.add(t.i)
     for ent in cands:
         root = ent.root
         if root.i in seen or root.i in excluded or root.i not in own:
             continue
         if any(x.lower_ == "based" or x.lower_.endswith("-based") for x in ent.doc[ent.end: ent.end + 2]):
             continue  # "London-based" names where a source sits, not where it happened
-        if root.dep_ == "pobj" and root.head.lower_ in ORIGIN_PREPS:
+        if _from_origin(root):
+            continue
+        if _in_dateline(ent):
             continue
         if root.dep_ in ("poss",) and root.head.lemma_.lower() not in PLACE_HEADS:
             continue
@@ -310,12 +369,41 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
             while g.dep_ == "conj":
                 g = g.head
             group = g.i
-        dist = _tree_distance(trigger, root)
+        dist = tree_distance(trigger, root)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist))
     return refs
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def _from_origin(root: Token) -> bool:
+    """'from the Red Sea resort of Sharm el-Sheikh': where something came from, not where it happened."""
+    t = root
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "compound", "appos", "conj"):
+            return False
+        h = t.head
+        if t.dep_ == "pobj" and h.lower_ in ORIGIN_PREPS:
+            return True
+        if t.dep_ == "pobj" and h.lower_ != "of":
+            return False
+        t = h.head if t.dep_ == "pobj" else h
+    return False
+
+
+def _in_dateline(ent: Span) -> bool:
+    """'MOSCOW - Russia has ...', 'Beirut, Lebanon (Reuters) -': where the story was filed."""
+    sent = ent.sent
+    if ent.start - sent.start > 3:
+        return False
+    rest = ent.doc[ent.end: min(ent.end + 8, sent.end)]
+    for x in rest:
+        if x.text in DATELINE_DASHES:
+            return all(y.pos_ in ("PROPN", "PUNCT") or y.text in "()," for y in ent.doc[sent.start:x.i])
+        if x.pos_ not in ("PROPN", "PUNCT") and x.text not in "(),":
+            return False
+    return False
+
+
+def tree_distance(a: Token, b: Token) -> int:
     up_a = {t.i: d for d, t in enumerate([a, *a.ancestors])}
     for d, t in enumerate([b, *b.ancestors]):
         if t.i in up_a:
@@ -334,12 +422,30 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         head = _clause_head(t, lex) if is_noun else t
         raw.append((t, cls, is_noun, head))
     trig_idx = {t.i for t, _, is_noun, _ in raw if not is_noun}
+    # "French bombing hit", "executed airstrikes", "carried out a suicide attack": a trigger
+    # noun that is the verb's subject or object says which weapon the verb's event used.
+    noun_class = {head.i: cls for t, cls, is_noun, head in raw
+                  if is_noun and head is not t and cls in SPECIFIC_CLASSES
+                  and t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")}
+    # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
+    told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
+            for ref in [_told_event_subject(t, lex)] if ref is not None}
+    told_nouns = {ref.i for ref in told.values()}
     kept: list[tuple[Token, str, bool, Token, bool]] = []
     for t, cls, is_noun, head in raw:
         backref = False
+        if is_noun and t.i in told_nouns:
+            continue
+        if not is_noun and t.i in told:
+            backref = True
+            ref_cls = _trigger_class(told[t.i], lex)
+            if ref_cls is not None and (cls in GENERAL_CLASSES or ref_cls[0] in SPECIFIC_CLASSES):
+                cls = ref_cls[0]
         if is_noun:
             if _in_background_phrase(t):
                 continue
+            if t.dep_ in SUBJECTS and head is not t and head.i in trig_idx:
+                continue  # "a French bombing hit Raqqa": the verb carries the event, the noun its type
             definite = _has_det(t, {"the", "these", "those", "this", "that", "its", "their"})
             if not _noun_is_event(t, head, lex, trig_idx):
                 if definite or t.dep_ in SUBJECTS:
@@ -350,6 +456,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             backref = definite and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
+        if not is_noun and _is_toll_clause(t, cls, raw):
+            continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
+        if not is_noun and cls in ("fight", "clash") and t.dep_ == "acl" and t.tag_ == "VBG":
+            continue  # "an ally fighting the regime" describes a party, it reports no battle
         kept.append((t, cls, is_noun, head, backref))
     # Conjoined verbs with one subject ("shot and killed") are one event; keep the stronger.
     heads = {h.i for _, _, _, h, _ in kept}
@@ -370,6 +480,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     heads_i = {h.i for _, _, _, h, _ in merged}
     out: list[Candidate] = []
     for t, cls, is_noun, head, backref in merged:
+        if not is_noun and cls in GENERAL_CLASSES and t.i in noun_class:
+            cls = noun_class[t.i]
         own = {x.i for x in head.subtree}
         for other in heads_i - {head.i}:
             o = sent.doc[other]
@@ -387,6 +499,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             claimant = _actor_ref(cs, subject=True, actor_words=actor_words) if cs is not None else None
         else:
             claimant = None
+        if cls == "explode" and subj is not None and subj.ent_type_ not in ("ORG", "NORP", "PERSON"):
+            subj = None  # "a bomb exploded", "the jet that exploded": the device, not who set it
         if subj is not None and _trigger_class(subj, lex) is None:
             a1 = _actor_ref(subj, subject=True, actor_words=actor_words)
         elif subj is not None:
@@ -406,9 +520,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         for o in objs:
             if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS:
                 territory = True
-            if o.i == t.i:
+            if o.i == t.i or _trigger_class(o, lex) is not None:
                 continue
-            if a2 is None and o.ent_type_ not in ENT_PLACE:
+            if a2 is None and o.ent_type_ not in ENT_PLACE and o.ent_type_ not in ("DATE", "TIME"):
                 a2 = _actor_ref(o, subject=False, actor_words=actor_words)
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
@@ -418,19 +532,69 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         clause += " ".join(x.lemma_.lower() for x in clause_tokens) + " "
         excluded: set[int] = set()
         for ref_tok in (subj,):
-            if ref_tok is not None and ref_tok.ent_type_ not in ENT_PLACE:
+            # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
+            if ref_tok is not None and _lemma(ref_tok.head) not in HOST_VERBS:
                 excluded.update(x.i for x in _np_tokens(ref_tok))
         places = tuple(_place_refs(sent, own_f, t, excluded))
         before = any(x.lower_ in ("prior", "before", "earlier") and x.i in own_f and x.dep_ in ("advmod", "prep")
                      for x in clause_tokens)
         separate = any(x.lower_ in ("separate", "another", "second", "different") for x in clause_tokens)
+        lag = _after_clause(head)
         salient = frozenset(x.lemma_.lower() for x in clause_tokens
-                            if x.pos_ in ("NOUN", "PROPN") and x.i != t.i and x.ent_type_ not in ("DATE", "TIME"))
+                            if x.pos_ in ("NOUN", "PROPN") and x.i != t.i
+                            and x.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"))
         out.append(Candidate(trigger=t.text, trigger_i=t.i, cls=cls, own=own_f, modality=mod, actor1=a1,
                              actor2=a2, places=places, weapon_text=clause, target_armed=target_armed,
                              territory_object=territory, backref=backref, claimant=claimant,
-                             before_marker=before, separate=separate, salient=salient))
+                             before_marker=before, separate=separate, salient=salient, lag=lag))
     return out
+
+
+def _told_event_subject(v: Token, lex: Lexicon) -> Token | None:
+    """The definite trigger noun a verb's subject refers back to: 'the attack', 'one of the strikes'."""
+    for c in v.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        cand = c
+        if _lemma(c) in PARTITIVES:
+            cand = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), c)
+        tc = _trigger_class(cand, lex)
+        if tc is not None and tc[1] and _has_det(cand, DEFINITE):
+            return cand
+    return None
+
+
+def _is_toll_clause(t: Token, cls: str, raw: list) -> bool:
+    """A kill/wound verb that modifies another trigger's phrase gives that event's toll."""
+    if cls not in ("kill", "wound"):
+        return False
+    if t.dep_ == "conj":  # "that killed 129 people and wounded 350 others"
+        h = t.head
+        return any(x.i == h.i for x, *_ in raw) and _is_toll_clause(h, "kill", raw)
+    if t.dep_ not in ("acl", "relcl", "advcl", "xcomp"):
+        return False
+    others = {x.i for x, *_ in raw if x.i != t.i}
+    for depth, anc in enumerate(t.ancestors):
+        if anc.i in others:
+            return True
+        if depth >= 2:
+            break
+    return False
+
+
+def _after_clause(head: Token) -> str | None:
+    """Is the event told inside an 'after/since/following ...' clause, and how long before?"""
+    for anc in [head, *head.ancestors]:
+        marks = [c for c in anc.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+        if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ in ("after", "since", "following"):
+            marks.append(anc.head)
+        for m in marks:
+            before = {x.lower_ for x in m.doc[max(m.i - 3, 0):m.i]} | {x.lower_ for x in m.children}
+            return "same_day" if before & SAME_DAY_LAG else "earlier"
+        if anc.dep_ == "ROOT":
+            break
+    return None
 
 
 def _noun_actor(t: Token, actor_words: set[str]) -> ActorRef | None:
