@@ -154,9 +154,7 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
-        p = resolve(ref.phrase, gazetteer=res.gazetteer, focus=focus[:1])
-        if p is None and ref.phrase != ref.core:
-            p = resolve(ref.core, gazetteer=res.gazetteer, focus=focus[:1])
+        p = _resolve_ref(ref.phrase, ref.core, res, focus)
         if p is not None:
             resolved.append((p, ref.group, ref.distance))
     if not resolved:
@@ -169,6 +167,23 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
         if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
             uniq.append(p)
     return uniq
+
+
+def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Place | None:
+    """The phrase, else the bare name, else the name read as a possessive whose apostrophe
+    was lost in transcription ("Aleppos eastern countryside")."""
+    for text in (phrase, core):
+        p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
+        if p is not None:
+            return p
+    words = core.split()
+    if len(words) > 1 and res.actors.country_of(words[0].rstrip("s")):
+        # "Syrias Aleppo": a country's possessive (apostrophe lost) before the place
+        rest = " ".join(words[1:])
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
+    if core.endswith("s") and len(core) > 4:
+        return resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
+    return None
 
 
 def _report_frame(sent: Span, cand: Candidate) -> bool:
@@ -278,9 +293,10 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
+    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts)
-    _fill_from_context(drafts, doc, res, focus, claimants)
+    _fill_from_context(drafts, doc, res, focus, claimants, lead)
     mentions = []
     for d in drafts:
         if d.cand.modality not in (Modality.ASSERTED, Modality.CLAIMED):
@@ -500,8 +516,52 @@ def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
     return DatePrecision.RANGE in kinds and kinds <= {DatePrecision.RANGE, DatePrecision.DAY} and a.date != b.date
 
 
+def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
+                  focus: list[str]) -> list[tuple[int, Place]]:
+    """(offset, place) for every place named in an event clause or as a place entity."""
+    out = []
+    seen: set[int] = set()
+    for cands in sent_cands:
+        for c in cands:
+            for ref in c.places:
+                if ref.start in seen:
+                    continue
+                seen.add(ref.start)
+                p = _resolve_ref(ref.phrase, ref.core, res, focus)
+                if p is not None:
+                    out.append((ref.start, p))
+    for e in doc.ents:
+        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen:
+            p = _resolve_ref(e.text, e.text, res, focus)
+            if p is not None:
+                out.append((e.start_char, p))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
+               focus: list[str]) -> Place | None:
+    """The province the article is about: that of the first precise place it names in
+    the article's main country (its events' places first, then any place it names).
+
+    News puts the main incident first (headline, lead), so a later sentence that names no
+    place, or only the country, most likely happened there too. Returned at admin1
+    precision, marked as inferred, so it never passes for a point."""
+    ordered = [(d.start, d.place) for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
+    for _, p in ordered + named:
+        if p.admin1_code is None or p.precision not in (Precision.POINT, Precision.ADMIN1):
+            continue
+        if focus and p.country != focus[0]:
+            continue
+        entry = res.gazetteer.admin1(p.admin1_code)
+        return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
+                     admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                     geonames_id=entry.geonames_id if entry else None, precision=Precision.ADMIN1,
+                     qualifier="inferred from the article")
+    return None
+
+
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
-                       claimants: list[Actor]) -> None:
+                       claimants: list[Actor], lead: Place | None = None) -> None:
     """Actors and places a sentence leaves implicit, from the article around it.
 
     An article in which one group (and only one) claims an attack gives that group as the
@@ -518,7 +578,13 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
             d.actor1 = claimant_actor
         if d.actor1 is None and d.cand.actor1 is not None:
             d.actor1 = normalize_actor(d.cand.actor1.phrase, table=res.actors, head=d.cand.actor1.head)
-        if d.place is None:
+        country_only = d.place is not None and d.place.precision is Precision.COUNTRY
+        near = [p.place.country for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
+        expected = d.place.country if country_only else (near[-1] if near else (focus[0] if focus else None))
+        if lead is not None and (d.place is None or country_only) and lead.country == expected \
+                and d.event_type in VIOLENCE | {EventType.PROTESTS, EventType.RIOTS}:
+            d.place = lead
+        elif d.place is None:
             prev = [p for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
             if prev and prev[-1].place.country:
                 d.place = _country_place(prev[-1].place.country, res)

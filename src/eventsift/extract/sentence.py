@@ -47,6 +47,10 @@ PARTITIVES = frozenset("one two three most some many several all each both none 
 DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 QUANTITY_NOUNS = frozenset("""number series wave spate string dozens hundreds scores barrage round volley
 couple pair handful lot flurry salvo""".split())
+NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
+ACTOR_HEADS = frozenset("""forces force army troops soldiers jets warplanes aircraft planes coalition government
+regime officials official military police rebels fighters militants opposition monitor media state ministry
+navy ally allies president leader embassy authorities""".split())
 MANNER_PREPS = frozenset({"in", "during", "with", "by", "through", "using"})
 # Words before "after" that put the background event on the same day as the sentence's.
 SAME_DAY_LAG = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon", "immediately"})
@@ -335,6 +339,18 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
     for t in sent:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
             cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+    # Capitalised names in a place's position that the tagger missed or mislabelled:
+    # "in Raqa", "Aleppo city", "Syrias northern Aleppo province"
+    covered = {t.i for c in cands for t in c}
+    for run in _name_runs(sent):
+        root = run.root
+        if root.i in covered:
+            continue
+        placed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE) or (
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and _lemma(root.head) in PLACE_HEADS)
+        if placed:
+            cands.append(run)
+            covered.update(t.i for t in run)
     # "in Raqqa and Deir-ez-Zor": a name conjoined to a place is a place
     roots = {c.root.i for c in cands}
     for t in sent:
@@ -345,8 +361,14 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
         root = ent.root
         if root.i in seen or root.i in excluded or root.i not in own:
             continue
-        if any(x.lower_ == "based" or x.lower_.endswith("-based") for x in ent.doc[ent.end: ent.end + 2]):
-            continue  # "London-based" names where a source sits, not where it happened
+        after = ent.doc[ent.end: ent.end + 2]
+        if any(x.lower_ in ("based", "led", "backed", "brokered", "sponsored", "made")
+               or x.lower_.split("-")[-1] in ("based", "led", "backed", "brokered", "sponsored") for x in after):
+            continue  # "London-based", "US-led": who is meant, not where it happened
+        if root.dep_ in ("compound", "amod", "nmod") and _lemma(root.head) in ACTOR_HEADS:
+            continue  # "Turkish army", "Russia defence ministry": an actor's name
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            continue  # "denied by Brussels": who spoke
         if _from_origin(root):
             continue
         if _in_dateline(ent):
@@ -372,6 +394,28 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
         dist = tree_distance(trigger, root)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist))
     return refs
+
+
+def _name_runs(sent: Span) -> list[Span]:
+    """Maximal runs of capitalised name tokens (with al-/ad- particles and hyphens)."""
+    runs: list[Span] = []
+    i = sent.start
+    doc = sent.doc
+    while i < sent.end:
+        t = doc[i]
+        if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ not in ("DATE", "TIME",
+                                                                                              "CARDINAL"):
+            j = i + 1
+            while j < sent.end and (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "ADJ", "NOUN")
+                                    or doc[j].text in NAME_PARTICLES and j + 1 < sent.end
+                                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].text in NAME_PARTICLES)):
+                j += 1
+            if i != sent.start or t.pos_ == "PROPN":  # a sentence's first word is capitalised anyway
+                runs.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return runs
 
 
 def _from_origin(root: Token) -> bool:
