@@ -209,10 +209,12 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     # The article's country focus comes from where things happen (the places its events
     # name, "in Syria"), not from who acts ("Russia said"); any place name counts only
     # when there is none of those.
-    place_names = [ref.core for cs in sent_cands for c in cs for ref in c.places] + [
+    located = [ref.core for cs in sent_cands for c in cs for ref in c.places] + [
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
-        and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE] or \
-        [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+        and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE]
+    # where things happen counts twice; every country, demonym or place named counts once,
+    # which settles an ambiguous name ("Ariha" is in Syria, not Palestine, in a Syrian story)
+    place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
