@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventsift.actors import ActorTable, fold, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.sentence import (LOCATIVE, ActorRef, Candidate, attribution, find_candidates,
+from eventsift.extract.sentence import (LOCATIVE, PLACE_HEADS, ActorRef, Candidate, attribution, find_candidates,
                                        tree_distance)
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
@@ -155,6 +155,8 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
         p = _resolve_ref(ref.phrase, ref.core, res, focus)
+        if p is not None and ref.modifier and p.precision is Precision.COUNTRY:
+            continue  # "US airstrikes", "Russian strikes": who struck, not where
         if p is not None:
             resolved.append((p, ref.group, ref.distance))
     if not resolved:
@@ -180,6 +182,10 @@ def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Pl
     if len(words) > 1 and res.actors.country_of(words[0].rstrip("s")):
         # "Syrias Aleppo": a country's possessive (apostrophe lost) before the place
         rest = " ".join(words[1:])
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
+    if len(words) > 1 and res.actors.country_of(words[-1].rstrip("s")):
+        # "Aleppo Syria", "Raqqa Syrias": the country after the place, commas lost
+        rest = " ".join(words[:-1])
         return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
     if core.endswith("s") and len(core) > 4:
         return resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
@@ -533,7 +539,10 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
                 if p is not None:
                     out.append((ref.start, p))
     for e in doc.ents:
-        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen:
+        # only names in a place's position: "Damascus said", "Moscow's ally" are governments
+        located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
+            "compound", "amod", "appos") and e.root.head.lemma_.lower() in PLACE_HEADS
+        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located:
             p = _resolve_ref(e.text, e.text, res, focus)
             if p is not None:
                 out.append((e.start_char, p))

@@ -47,6 +47,7 @@ PARTITIVES = frozenset("one two three most some many several all each both none 
 DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 QUANTITY_NOUNS = frozenset("""number series wave spate string dozens hundreds scores barrage round volley
 couple pair handful lot flurry salvo""".split())
+BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
 NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
 ACTOR_HEADS = frozenset("""forces force army troops soldiers jets warplanes aircraft planes coalition government
 regime officials official military police rebels fighters militants opposition monitor media state ministry
@@ -66,6 +67,7 @@ class PlaceRef:
     start: int           # char offset of the name in the document
     group: int           # conjoined names share a group ("in Raqqa and Deir-ez-Zor")
     distance: int        # tree distance to the trigger: the nearer, the likelier the event's place
+    modifier: bool = False  # names modifying the event word ("US airstrike", "Aleppo blast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +349,7 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
         if root.i in covered:
             continue
         placed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE) or (
-            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and _lemma(root.head) in PLACE_HEADS)
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "appos") and _lemma(root.head) in PLACE_HEADS)
         if placed:
             cands.append(run)
             covered.update(t.i for t in run)
@@ -375,6 +377,8 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
             continue
         if root.dep_ in ("poss",) and root.head.lemma_.lower() not in PLACE_HEADS:
             continue
+        if _across_border(root):
+            continue
         seen.add(root.i)
         phrase_tokens = [*ent]
         h = root.head
@@ -392,7 +396,9 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
                 g = g.head
             group = g.i
         dist = tree_distance(trigger, root)
-        refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist))
+        modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i == trigger.i
+        refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
+                             modifier=modifier))
     return refs
 
 
@@ -416,6 +422,18 @@ def _name_runs(sent: Span) -> list[Span]:
         else:
             i += 1
     return runs
+
+
+def _across_border(root: Token) -> bool:
+    """'near the border with Turkey', 'the Turkish border', 'a Syria-Turkey border crossing':
+    the neighbour names the frontier, the event is on this side of it."""
+    h = root.head
+    if root.dep_ == "pobj" and h.lower_ in ("with", "from") and _lemma(h.head) in BORDER_NOUNS:
+        return True
+    if root.dep_ in ("compound", "amod", "nmod") and (_lemma(h) in BORDER_NOUNS or
+                                                     h.dep_ == "compound" and _lemma(h.head) in BORDER_NOUNS):
+        return True
+    return False
 
 
 def _from_origin(root: Token) -> bool:
