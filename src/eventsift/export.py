@@ -122,8 +122,16 @@ def _records(store, level: str) -> Iterator[tuple[Event | Mention, str | None]]:
             yield e, e.event_id
     else:
         rows = store.mentions()
-        rows.sort(key=lambda r: (r[0].article_id, r[0].evidence.start, r[0].mention_id))
+        rows.sort(key=_reading_order)
         yield from rows
+
+
+def _reading_order(row: tuple[Mention, str | None]) -> tuple:
+    """Mentions as the article tells them: by sentence, then by where each place is named."""
+    m = row[0]
+    where = m.location.text if m.location is not None and m.location.text else None
+    pos = m.evidence.sentence.find(where) if where else -1
+    return (m.article_id, m.evidence.start, pos if pos >= 0 else len(m.evidence.sentence), m.mention_id)
 
 
 def write_jsonl(records: Iterable[tuple[Event | Mention, str | None]], path: Path) -> int:

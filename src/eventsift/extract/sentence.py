@@ -453,6 +453,9 @@ def _from_origin(root: Token) -> bool:
 
 def _in_dateline(ent: Span) -> bool:
     """'MOSCOW - Russia has ...', 'Beirut, Lebanon (Reuters) -': where the story was filed."""
+    text = ent.text.replace(" ", "").replace("-", "")
+    if len(text) >= 4 and text.isalpha() and text.isupper():
+        return True  # "BEIRUT", "MOSCOW Some 120 ...": a capitalised dateline, wherever the lines broke
     sent = ent.sent
     if ent.start - sent.start > 3:
         return False
