@@ -601,6 +601,43 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
                 d.place = _country_place(prev[-1].place.country, res)
             elif focus:
                 d.place = _country_place(focus[0], res)
+        d.actor1 = _situate_actor(d.actor1, d, res)
+        if d.actor2 is not None:
+            d.actor2 = _situate_actor(d.actor2, d, res)
+
+
+# Sub-event types whose perpetrator, when the text names none, is "someone armed".
+UNNAMED_PERPETRATOR = frozenset({SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED, SubEventType.SUICIDE_BOMB,
+                                 SubEventType.GRENADE, SubEventType.ATTACK, SubEventType.ARMED_CLASH,
+                                 SubEventType.ABDUCTION_FORCED_DISAPPEARANCE})
+PROTEST_SUBS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION,
+                          SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})
+
+
+def _situate_actor(a: Actor | None, d: _Draft, res: Resources) -> Actor | None:
+    """ACLED's conventions for actors the text leaves stateless: unnamed police or troops are
+    the forces of the country where it happened, crowds are "Protesters (Iraq)" or
+    "Rioters (Iraq)", and a bombing nobody claims is by an "Unidentified Armed Group"."""
+    country = d.place.country if d.place is not None else None
+    if country is None:
+        return a
+    cname = res.actors.country_names.get(country, country).removeprefix("the ")
+    if a is None:
+        if d.sub in PROTEST_SUBS:
+            return Actor(name=f"Protesters ({cname})", country=country, kind=ActorKind.PROTESTERS)
+        if d.event_type is EventType.RIOTS:
+            return Actor(name=f"Rioters ({cname})", country=country, kind=ActorKind.RIOTERS)
+        if d.sub in UNNAMED_PERPETRATOR:
+            return Actor(name="Unidentified Armed Group", country=country, kind=ActorKind.POLITICAL_MILITIA)
+        return None
+    if a.country is not None:
+        return a
+    if a.kind is ActorKind.STATE_FORCES and a.name in ("Military Forces", "Police Forces", "Security Forces"):
+        forces = res.actors.state_forces(country, police=a.name == "Police Forces")
+        return Actor(name=forces.name, country=country, kind=forces.kind, text=a.text)
+    if a.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS) and "(" not in a.name:
+        return Actor(name=f"{a.name} ({cname})", country=country, kind=a.kind, text=a.text)
+    return Actor(name=a.name, country=country, kind=a.kind, text=a.text)
 
 
 def _country_place(code: str, res: Resources) -> Place:

@@ -14,6 +14,9 @@ REMOTE = frozenset({S.AIR_DRONE_STRIKE, S.SHELLING_ARTILLERY_MISSILE_ATTACK, S.R
                     S.SUICIDE_BOMB, S.CHEMICAL_WEAPON, S.GRENADE})
 INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rubber bullet", " arrested",
                      " detained", " baton", " clashed with police", " broke up", " beat ")
+RIOT_CUES = (" stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
+             " vandal", " smashed", " looted", " rioters", " rioting")
+PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
 LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunition", " opened fire", " dead")
 
 
@@ -65,7 +68,15 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.DISRUPTED_WEAPONS_USE if cue in REMOTE else None
     if cls == "riot":
         return S.MOB_VIOLENCE if " mob" in clause else S.VIOLENT_DEMONSTRATION
+    if cls == "block":
+        # ACLED codes road blockades by demonstrators as protests; by armed groups they
+        # are strategic moves, not protests
+        if actor1 is not None and actor1.kind in ARMED_KINDS:
+            return S.OTHER
+        return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
+        if any(c in clause for c in RIOT_CUES):
+            return S.VIOLENT_DEMONSTRATION
         if any(c in clause for c in LETHAL_CUES):
             return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
         if any(c in clause for c in INTERVENTION_CUES):
@@ -82,8 +93,11 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":
         return cue
-    if actor2 is not None and actor2.kind is ActorKind.PROTESTERS:
-        return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+    if actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(w in clause for w in PROTESTER_WORDS):
+        # force used on a demonstration: lethal force is "excessive", the rest an intervention
+        if cls in ("kill", "shoot") or any(c in clause for c in LETHAL_CUES):
+            return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+        return S.PROTEST_WITH_INTERVENTION
     armed_target = target_armed or (actor2 is not None and actor2.kind in ARMED_KINDS)
     if armed_target and cls != "execute" and (actor1 is None or actor1.kind in ARMED_KINDS):
         return S.ARMED_CLASH

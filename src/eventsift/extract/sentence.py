@@ -33,7 +33,10 @@ ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
-TERRITORY_NOUNS = frozenset("""village town city area hill hills district neighbourhood neighborhood
+MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
+BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
+                            "route", "railway", "motorway", "junction", "intersection", "crossing"})
+TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
 PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
@@ -131,7 +134,15 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "loot", False
         if lem == "take" and ("control" in objs or "over" in parts):
             return "capture", False
-        if lem in ("blow", "take", "bring", "open", "set"):
+        if lem in ("beat", "rough") and ("up" in parts or objs):
+            return "attack", False
+        if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
+            return "riot", False  # "threw stones at police"
+        if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
+            return "block", False  # "demonstrators blocked roads"
+        if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
+            return "sexual", False
+        if lem in ("blow", "take", "bring", "open", "set", "beat", "throw", "hurl", "block", "abuse"):
             return None
         for form in _verb_lemmas(t):
             if form in lex.verbs:
@@ -200,6 +211,8 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             return True
     if _responsibility_verb(t) is not None:
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
+        return True  # "fighting between Azerbaijanis and Armenians"
     return False
 
 
@@ -583,8 +596,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         target_armed = False
         territory = False
         for o in objs:
-            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS:
-                territory = True
+            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS or any(
+                    x.lemma_.lower() in TERRITORY_NOUNS or x.ent_type_ in ENT_PLACE
+                    for x in o.subtree if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.i == o.i):
+                territory = True  # "captured part of a guerrilla stronghold"
             if o.i == t.i or _trigger_class(o, lex) is not None:
                 continue
             if a2 is None and o.ent_type_ not in ENT_PLACE and o.ent_type_ not in ("DATE", "TIME"):
