@@ -32,6 +32,14 @@ airstrikes airstrike strikes strike raids raid missiles missile bombing bombings
 bombardment military's servicemen personnel battalion brigade division regiment
 """.split())
 POLICE_NOUNS = frozenset("police policemen policeman gendarmes gendarmerie".split())
+# Heads that name a non-state armed group: "Irish guerrillas" is not Ireland's army.
+NON_STATE_HEADS = frozenset("""
+guerrillas guerrilla rebels rebel insurgents insurgent militants militant separatists separatist
+nationalists gunmen gunman militiamen militia militias jihadists extremists terrorists bandits
+protesters demonstrators rioters students activists mob
+""".split())
+# Kinds that ACLED names after their country when the report gives one: "Protesters (Egypt)".
+COUNTRY_NAMED = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 # Definite generic phrases ("the terrorists") point back to a named actor nearby.
 ANAPHORIC_HEADS = frozenset("""
 terrorists militants group jihadists extremists insurgents fighters gunmen attackers
@@ -50,7 +58,7 @@ class ActorEntry:
     name: str
     kind: ActorKind
     country: str | None
-    generic: bool = False
+    generic: bool = False  # stands for anyone of its kind: a country word in the phrase makes it specific
 
 
 @dataclass(slots=True)
@@ -86,8 +94,9 @@ class ActorTable:
             except ValueError:
                 allowed = ", ".join(k.value for k in ActorKind)
                 raise ConfigError(f"{origin}: entry {e['name']!r} has kind {e['kind']!r}; allowed: {allowed}") from None
-            entry = ActorEntry(str(e["name"]), kind, e.get("country"),
-                               generic=e["name"] in ("Rebels", "Unidentified Armed Group", "Civilians"))
+            generic = e.get("generic", e["name"] in ("Rebels", "Unidentified Armed Group", "Civilians", "Protesters",
+                                                      "Rioters"))
+            entry = ActorEntry(str(e["name"]), kind, e.get("country"), generic=bool(generic))
             for alias in [e["name"], *e.get("aliases", [])]:
                 key = fold(str(alias))
                 if key:
@@ -120,21 +129,37 @@ class ActorTable:
     # -- lookups ---------------------------------------------------------------------
     def named(self, text: str) -> ActorEntry | None:
         """The longest alias found as whole words inside ``text``."""
+        found = self.match(text)
+        return found[1] if found is not None else None
+
+    def match(self, text: str) -> tuple[str, ActorEntry] | None:
+        """(the folded alias, its entry) for the longest alias inside ``text``; leftmost on a tie."""
         words = fold(text).split()
         for n in range(min(self.max_alias_words, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
-                entry = self.aliases.get(" ".join(words[i:i + n]))
+                key = " ".join(words[i:i + n])
+                entry = self.aliases.get(key)
                 if entry is not None:
-                    return entry
+                    return key, entry
         return None
 
     def country_of(self, word: str) -> str | None:
-        return self.country_words.get(fold(word))
+        """ISO2 of a country name, capital or demonym; "US-led" is the US, "US-backed" is not."""
+        key = fold(word)
+        code = self.country_words.get(key)
+        if code is None and key.endswith(" led"):
+            code = self.country_words.get(key[:-4])
+        return code
 
     def state_forces(self, country: str, *, police: bool = False) -> Actor:
         name = self.country_names.get(country, country)
         prefix = "Police Forces of" if police else "Military Forces of"
         return Actor(name=f"{prefix} {name}", country=country, kind=ActorKind.STATE_FORCES)
+
+
+def _names_country(alias: str, table: ActorTable) -> bool:
+    """Does the alias itself name a country ("syrian army", "us-led coalition")?"""
+    return any(table.country_of(w) for w in alias.split())
 
 
 def is_anaphoric(phrase: str) -> bool:
@@ -157,14 +182,27 @@ def normalize_actor(phrase: str, *, table: ActorTable, country_words: tuple[str,
     phrase is the subject of an attack, where a bare country ("Russia hit Raqqa") or a
     capital ("Moscow") stands for its armed forces.
     """
-    entry = table.named(phrase)
+    found = table.match(phrase)
+    entry = found[1] if found is not None else None
     head_l = (head or "").lower()
     countries = [c for c in (table.country_of(w) for w in country_words) if c]
+    police = head_l in POLICE_NOUNS or (entry is not None and entry.name == "Police Forces")
+    if entry is not None and countries and entry.kind is ActorKind.STATE_FORCES and (
+            entry.generic or (entry.country not in (None, *countries) and not _names_country(found[0], table)
+                              and "backed" not in fold(phrase).split())):
+        # "Nigerian police", "Iraqi government forces": the country the phrase names, not the table's default
+        actor = table.state_forces(countries[0], police=police)
+        return Actor(name=actor.name, country=actor.country, kind=actor.kind, text=phrase)
     if entry is not None and not (entry.generic and countries and head_l in FORCE_NOUNS | POLICE_NOUNS):
-        if entry.kind is ActorKind.CIVILIANS and countries:
-            return Actor(name=f"Civilians ({table.country_names.get(countries[0], countries[0])})",
-                         country=countries[0], kind=ActorKind.CIVILIANS, text=phrase)
+        if countries and (entry.kind in COUNTRY_NAMED or entry.generic):
+            # ACLED: "Civilians (Syria)", "Protesters (Egypt)"; an unnamed armed group keeps its name
+            name = entry.name
+            if entry.kind in COUNTRY_NAMED:
+                name = f"{entry.name} ({table.country_names.get(countries[0], countries[0]).removeprefix('the ')})"
+            return Actor(name=name, country=countries[0], kind=entry.kind, text=phrase)
         return Actor(name=entry.name, country=entry.country, kind=entry.kind, text=phrase)
+    if head_l in NON_STATE_HEADS:
+        return None
     if countries and (head_l in FORCE_NOUNS or head_l in POLICE_NOUNS or subject):
         actor = table.state_forces(countries[0], police=head_l in POLICE_NOUNS)
         return Actor(name=actor.name, country=actor.country, kind=actor.kind, text=phrase)

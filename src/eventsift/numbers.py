@@ -16,8 +16,11 @@ Numbers, following ACLED's codebook where it speaks:
 - vague plurals of a unit (ACLED: "tens" 10, "dozens" 12, "hundreds" 100 "and so on"):
   tens 10, dozens 12, scores 20, hundreds 100, thousands 1000, "tens of thousands"
   10000, "several hundred"/"a few hundred" 100.
-- "several", "many", "a few", "some" alone: None (no number was given; the caller may
-  apply its own convention, but we never invent one).
+- "several", "many", "a few", "some" alone: None. ACLED's codebook records 10 for
+  "several", "many" or "plural" fatalities where a figure must be coded; we leave the
+  count empty (no number was given; a caller that wants ACLED's convention applies it).
+  "scores" is 20 by the same reading as "dozens" (one unit of the vague plural), which
+  the codebook does not list.
 - "no one", "nobody", "none": 0.
 - A toll split between groups ("12 soldiers and 8 rebels were killed") is summed; counts
   inside an "including ..." clause are a subset and are not added.
@@ -91,14 +94,18 @@ demonstrators passengers residents villagers others individuals victims relative
 journalists reporters doctors nurses medics staff employees contractors prisoners detainees
 inmates refugees migrants recruits commanders leaders officials marines sailors airmen pilots
 crew crewmen teenagers farmers shepherds drivers militiamen paramilitaries volunteers
-peacekeepers bystanders adults elderly family families lives""".split())
+peacekeepers bystanders adults elderly family families lives mothers fathers sons daughters brothers
+sisters wives husbands siblings toddlers newborns grandchildren cousins hostages captives abductees
+youths adolescents minors teachers shoppers customers pedestrians motorists commuters mourners wedding-goers guests tourists
+paramedics rescuers firefighters herders fishermen traders merchants labourers laborers""".split())
 _PERSON_SINGULAR = set("""
 person civilian soldier man woman child boy girl baby infant officer policeman policewoman
 fighter militant rebel member guard worker journalist reporter student resident commander
 gunman bomber attacker passenger pilot doctor nurse medic contractor marine sailor teenager
 farmer shepherd driver official leader cameraman photographer employee servicemember
 serviceman trooper protester demonstrator villager militiaman peacekeeper volunteer
-bystander prisoner detainee teacher""".split())
+bystander prisoner detainee teacher mother father son daughter brother sister wife husband toddler
+youth newborn grandmother grandfather grandson granddaughter cousin hostage captive""".split())
 _PERSON = _PERSON_PLURAL | _PERSON_SINGULAR
 
 UNIT_HEADS = frozenset("""
@@ -302,7 +309,8 @@ def _items(sentence: str) -> list[_Item]:
     return out
 
 
-_KILL_V = r"killed|dead|died|slain|perished|executed|massacred|lost\s+their\s+lives|were\s+among\s+the\s+dead"
+_KILL_V = (r"killed|dead|died|slain|perished|executed|massacred|lost\s+their\s+lives|were\s+among\s+the\s+dead|"
+           r"shot\s+dead|gunned\s+down|beheaded|(?:burned|burnt|stabbed|beaten|tortured)\s+to\s+death")
 _HURT_V = r"wounded|injured|hurt|maimed"
 _AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|reportedly|also|"
         r"all|later|allegedly|subsequently|initially|both|each|now|(?:thought|believed|said|reported)\s+to\s+have\s+been|"
@@ -316,7 +324,8 @@ _ACTIVE_OBJECT = re.compile(
     rf"may|jun|jul|aug|sep|oct|nov|dec|in|on|at|near|after|when|while|during|last|early|late|overnight)|"
     rf"(?:yesterday|today|tonight|this|and|by|as)\b)(?-i:[A-Z]))")
 _BEFORE_KILL = re.compile(
-    r"(?i)\b(?P<verb>killing|killed|kills|kill|massacred|massacring|executed|executing|"
+    r"(?i)\b(?P<verb>killing|killed|kills|kill|massacred|massacring|executed|executing|shot\s+dead|shooting\s+dead|"
+    r"gunned\s+down|gunning\s+down|beheaded|beheading|"
     r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of)\s+$")
 _BEFORE_HURT = re.compile(
     r"(?i)\b(?P<verb>wounding|wounded|wounds|injuring|injured|injures|hurting|maiming|maimed)\s+$")
@@ -327,8 +336,12 @@ _BEFORE_TOLL = re.compile(
     r"is|was|increased|jumped|jumping|went|grew|soared|stood|mounted)?(?:\s+(?:up\s+)?(?:to|at))?\s*(?:of\s+)?$")
 _BOUNDARY = re.compile(
     r"(?i)^(?:\s*(?:[,.;:)!?]|—|–|-\s)|\s+(?:and|in|on|at|near|when|while|after|during|including|as|"
-    r"across|around|inside|outside|overnight|last|this|yesterday|today|with|among|since|before)\b|\s*$)")
-_SEP = re.compile(r"(?i)^(?:\s*,\s*|\s*,?\s+(?:and|plus)\s+)$")
+    r"across|around|inside|outside|overnight|last|this|yesterday|today|with|among|since|before|more)\b|\s*$)")
+# "a mother and her three children": a possessive may open the next count
+_SEP = re.compile(r"(?i)^(?:\s*,\s*|\s*,?\s+(?:and|plus)\s+)(?:(?:his|her|their|its)\s+)?$")
+# ", including seven children,": a subset of the count before it, never a toll of its own
+_SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|includes|among\s+them|among\s+whom|amongst\s+them|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s+$")
+_SUBSET_CLAUSE = re.compile(r"(?i)\s*,\s*(?:including|among\s+them|among\s+whom|amongst\s+them|of\s+whom|mostly|mainly)\b[^,;.]{1,80},")
 _KILL_WORDS = re.compile(rf"(?i)^(?:{_KILL_V})$")
 
 
@@ -371,8 +384,10 @@ def find_casualties(sentence: str) -> Casualties:
         found[kind] = (lo, hi, TextSpan(start=start, end=end, text=sentence[start:end]))
 
     items = _items(sentence)
-    for group in _groups(sentence, items):
+    for n, group in enumerate(_groups(sentence, items)):
         first, last = group[0], group[-1]
+        if n and _SUBSET_BEFORE.search(sentence, max(0, first.start - 30), first.start):
+            continue  # "killing 20, including six children": the six are among the 20
         heads_ok = all(it.head is not None and _is_person(it.head) for it in group)
         if any(it.head is not None and not _is_person(it.head) and it.head.lower() not in _DEATH_NOUNS
                for it in group):
@@ -400,6 +415,9 @@ def find_casualties(sentence: str) -> Casualties:
                 continue
             # number first: "112 people were killed", "12 dead", "129 lives lost"
             a = _AFTER.match(sentence, last.end)
+            clause = None if a else _SUBSET_CLAUSE.match(sentence, last.end)
+            if clause:  # "23 civilians, including seven children, were killed"
+                a = _AFTER.match(sentence, clause.end())
             if not a or not (heads_ok or bare):
                 continue
             verb = a.group("verb").lower()

@@ -123,3 +123,58 @@ def test_numbers_find_quantities(sentence, expected):
 ])
 def test_numbers_not_quantities(sentence):
     assert find_quantities(sentence) == []
+
+
+# Tolls stated many ways: (sentence, killed, injured, words that carry the death toll).
+@pytest.mark.parametrize(("sentence", "killed", "injured", "killed_text"), [
+    ("By Friday evening the death toll had climbed to 52.", 52, None, "death toll had climbed to 52"),
+    ("The number of dead from the flooding of the camp rose to 18.", 18, None,
+     "number of dead from the flooding of the camp rose to 18"),
+    ("Rockets struck the suburb, killing at least 212 people.", 212, None, "killing at least 212 people"),
+    ("Dozens of fighters died in the assault.", 12, None, "Dozens of fighters died"),  # ACLED: dozens = 12
+    ("Hundreds were killed during the siege.", 100, None, "Hundreds were killed"),  # ACLED: hundreds = 100
+    ("Scores of villagers were massacred.", 20, None, "Scores of villagers were massacred"),
+    ("The device went off near a bus, killing three and wounding nine.", 3, 9, "killing three"),
+    ("The ambush killed 15 soldiers and 6 insurgents.", 21, None, "killed 15 soldiers and 6 insurgents"),
+    ("Shelling killed four policemen, two medics and a shepherd.", 7, None,
+     "killed four policemen, two medics and a shepherd"),
+    ("More than 60 people were killed in the raid.", 60, None, "More than 60 people were killed"),
+    ("Nearly 90 people died when the bridge was bombed.", 90, None, "Nearly 90 people died"),
+    ("Sniper fire killed a child near the checkpoint.", 1, None, "killed a child"),
+    ("The drone strike killed two women and a child.", 3, None, "killed two women and a child"),
+    ("The bombing killed a farmer and his four sons.", 5, None, "killed a farmer and his four sons"),
+    ("Forty-four people, including eleven children, were killed.", 44, None,
+     "Forty-four people, including eleven children, were killed"),
+    ("Nine residents, among them two toddlers, lost their lives.", 9, None,
+     "Nine residents, among them two toddlers, lost their lives"),
+    ("Artillery killed at least 16, including five women, and wounded dozens more.", 16, 12, "killed at least 16"),
+    ("Three shepherds were shot dead near the border.", 3, None, "Three shepherds were shot dead"),
+    ("Masked men gunned down two journalists outside the office.", 2, None, "gunned down two journalists"),
+    ("Two teachers were stabbed to death in the attack.", 2, None, "Two teachers were stabbed to death"),
+])
+def test_numbers_tolls_stated_many_ways(sentence, killed, injured, killed_text):
+    c = find_casualties(sentence)
+    assert (c.killed, c.injured) == (killed, injured)
+    assert c.killed_text is not None and c.killed_text.text == killed_text
+    assert sentence[c.killed_text.start:c.killed_text.end] == killed_text
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    # injuries apart from deaths
+    ("Eleven people were injured when the shell hit, but nobody died.", 0, 11),
+    ("The grenade wounded 23 shoppers.", None, 23),
+    ("At least 40 were hurt and 6 killed.", 6, 40),
+    ("The blast left 4 dead and more than 70 wounded.", 4, 70),
+    ("The clashes killed 3 and injured dozens.", 3, 12),
+])
+def test_numbers_injuries_apart_from_deaths(sentence, killed, injured):
+    c = find_casualties(sentence)
+    assert (c.killed, c.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several people were killed and many more were hurt.",  # no number given: none invented
+    "Including four children, the family had eleven members.",
+])
+def test_numbers_no_toll_invented(sentence):
+    assert find_casualties(sentence).killed is None

@@ -306,10 +306,12 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     drafts = _merge_refinements(drafts)
     _fill_from_context(drafts, doc, res, focus, claimants, lead)
     mentions = []
-    for d in drafts:
-        if d.cand.modality not in (Modality.ASSERTED, Modality.CLAIMED):
-            continue
-        if _vague(d, text, anchor):
+    asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
+    # A remark with no place, date, toll or target is commentary beside an article's
+    # specific reports; when it is all the text says, it is the report.
+    specific = any(not _vague(d, text, anchor) for d in asserted)
+    for d in asserted:
+        if specific and _vague(d, text, anchor):
             continue
         if d.date is not None and anchor is not None and (
                 d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
