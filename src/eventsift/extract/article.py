@@ -266,7 +266,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             a2 = _resolve_actor(c.actor2, res.actors)
             cue = res.lexicon.weapon_cue(c.weapon_text)
             typed = classify(c.cls, cue=cue, actor1=a1, actor2=a2, target_armed=c.target_armed,
-                             clause=c.weapon_text, territory_object=c.territory_object)
+                             clause=c.weapon_text, territory_object=c.territory_object,
+                             human_object=c.human_object)
             if typed is None:
                 continue
             explicit = owned_times.get(c.trigger_i)
@@ -434,7 +435,8 @@ def _combine(keep: _Draft, other: _Draft) -> None:
             or (other.date_explicit and not keep.date_explicit)):
         if keep.date is None or not keep.date_explicit or _dates_compatible(keep.date, other.date):
             keep.date, keep.date_explicit = other.date, other.date_explicit or keep.date_explicit
-    if keep.sub in GENERIC_SUBS and other.sub not in GENERIC_SUBS and other.event_type in VIOLENCE:
+    if keep.sub in GENERIC_SUBS and other.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE:
+        # a weapon named in another sentence makes "an attack" a bombing, a shelling...
         keep.event_type, keep.sub = other.event_type, other.sub
     for f in ("fatalities", "injuries"):
         if getattr(keep, f) is None and getattr(other, f) is not None:

@@ -21,10 +21,11 @@ LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunit
 
 
 def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
-             target_armed: bool, clause: str, territory_object: bool) -> tuple[EventType, S] | None:
+             target_armed: bool, clause: str, territory_object: bool,
+             human_object: bool = True) -> tuple[EventType, S] | None:
     """Type for one trigger, or None when the words do not make an ACLED event."""
     sub = _sub_event(cls, cue=cue, actor1=actor1, actor2=actor2, target_armed=target_armed,
-                     clause=clause, territory_object=territory_object)
+                     clause=clause, territory_object=territory_object, human_object=human_object)
     return None if sub is None else (SUB_EVENT_PARENT[sub], sub)
 
 
@@ -33,7 +34,7 @@ def _is_state(actor: Actor | None) -> bool:
 
 
 def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
-               target_armed: bool, clause: str, territory_object: bool) -> S | None:
+               target_armed: bool, clause: str, territory_object: bool, human_object: bool = True) -> S | None:
     if cls == "air":
         return S.AIR_DRONE_STRIKE if cue not in (S.CHEMICAL_WEAPON,) else cue
     if cls == "ied":
@@ -84,6 +85,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.PEACEFUL_PROTEST
     if cls in ("capture", "recapture"):
         if not territory_object:
+            if not human_object:
+                return None  # "seized weapons", "took part": no territory and no captives
             return S.ABDUCTION_FORCED_DISAPPEARANCE if not _is_state(actor1) else S.ARRESTS
         if _is_state(actor1):
             return S.GOVERNMENT_REGAINS_TERRITORY

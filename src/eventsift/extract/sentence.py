@@ -36,7 +36,12 @@ ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confi
 MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
 BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
                             "route", "railway", "motorway", "junction", "intersection", "crossing"})
-TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages village town city area hill hills district neighbourhood neighborhood
+HUMAN_NOUNS = frozenset("""people person man men woman women child children civilian civilians soldier soldiers
+fighter fighters member members journalist journalists worker workers officer officers pilot pilots hostage
+hostages resident residents student students activist activists leader leaders commander commanders official
+officials militant militants rebel rebels protester protesters demonstrator demonstrators""".split())
+TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center centre hilltop hill field fields
+areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
 PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
@@ -95,6 +100,7 @@ class Candidate:
     weapon_text: str               # lower-cased clause text, space padded, for weapon cues
     target_armed: bool
     territory_object: bool
+    human_object: bool
     backref: bool                  # "the attack", "these strikes": an event told before
     claimant: ActorRef | None      # "X claimed responsibility for ..."
     before_marker: bool            # "prior to ...", "before ...": not the time of the sentence
@@ -502,9 +508,11 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     trig_idx = {t.i for t, _, is_noun, _ in raw if not is_noun}
     # "French bombing hit", "executed airstrikes", "carried out a suicide attack": a trigger
     # noun that is the verb's subject or object says which weapon the verb's event used.
-    noun_class = {head.i: cls for t, cls, is_noun, head in raw
-                  if is_noun and head is not t and cls in SPECIFIC_CLASSES
-                  and t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")}
+    # A bare "strikes" (not "missile strikes") that kills or hits is, in conflict
+    # reporting, an air strike.
+    noun_class = {head.i: ("air" if cls == "strike" else cls) for t, cls, is_noun, head in raw
+                  if is_noun and head is not t and (cls in SPECIFIC_CLASSES or cls == "strike")
+                  and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or _quantity_of(t))}
     # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
             for ref in [_told_event_subject(t, lex)] if ref is not None}
@@ -579,11 +587,19 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             claimant = None
         if cls == "explode" and subj is not None and subj.ent_type_ not in ("ORG", "NORP", "PERSON"):
             subj = None  # "a bomb exploded", "the jet that exploded": the device, not who set it
+        quantity = subj if subj is not None and _lemma(subj) in QUANTITY_NOUNS else None
+        if quantity is not None:
+            # "A series of strikes by a US-led coalition killed ...": the strikes are the subject
+            inner = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"), None)
+            subj = inner if inner is not None and _trigger_class(inner, lex) is not None else subj
         if subj is not None and _trigger_class(subj, lex) is None:
             a1 = _actor_ref(subj, subject=True, actor_words=actor_words)
         elif subj is not None:
             # "Russian airstrikes hit ...": the trigger noun's modifiers name the actor
             a1 = _noun_actor(subj, actor_words)
+        if a1 is None and quantity is not None:
+            a1 = _noun_actor(quantity, actor_words)
         if a1 is None and is_noun:
             a1 = _noun_actor(t, actor_words)
         if a1 is None and claimant is not None:
@@ -595,11 +611,16 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         a2 = None
         target_armed = False
         territory = False
+        human_object = False
         for o in objs:
-            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS or any(
+            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS | {"control"} or any(
                     x.lemma_.lower() in TERRITORY_NOUNS or x.ent_type_ in ENT_PLACE
-                    for x in o.subtree if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.i == o.i):
-                territory = True  # "captured part of a guerrilla stronghold"
+                    for x in o.subtree if x.dep_ in ("pobj", "compound", "conj") and x.i != o.i):
+                # "captured part of a guerrilla stronghold", "seized control of the village",
+                # "all but one of the villages had been recaptured"
+                territory = True
+            if o.lemma_.lower() in HUMAN_NOUNS or o.ent_type_ in ("PERSON", "NORP"):
+                human_object = True
             if o.i == t.i or _trigger_class(o, lex) is not None:
                 continue
             if a2 is None and o.ent_type_ not in ENT_PLACE and o.ent_type_ not in ("DATE", "TIME"):
@@ -625,9 +646,15 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                             and x.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"))
         out.append(Candidate(trigger=t.text, trigger_i=t.i, cls=cls, own=own_f, modality=mod, actor1=a1,
                              actor2=a2, places=places, weapon_text=clause, target_armed=target_armed,
-                             territory_object=territory, backref=backref, claimant=claimant,
+                             territory_object=territory, human_object=human_object, backref=backref,
+                             claimant=claimant,
                              before_marker=before, separate=separate, salient=salient, lag=lag))
     return out
+
+
+def _quantity_of(t: Token) -> bool:
+    """'a series of strikes', 'dozens of air raids': the trigger noun under a quantity noun."""
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in QUANTITY_NOUNS
 
 
 def _told_event_subject(v: Token, lex: Lexicon) -> Token | None:
