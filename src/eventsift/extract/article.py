@@ -618,6 +618,10 @@ PROTEST_SUBS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WI
                           SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})
 
 
+GENERIC_ACTORS = frozenset({"Military Forces", "Police Forces", "Security Forces", "Rebels", "Militia",
+                            "Unidentified Armed Group", "Civilians", "Protesters", "Rioters"})
+
+
 def _situate_actor(a: Actor | None, d: _Draft, res: Resources) -> Actor | None:
     """ACLED's conventions for actors the text leaves stateless: unnamed police or troops are
     the forces of the country where it happened, crowds are "Protesters (Iraq)" or
@@ -634,8 +638,9 @@ def _situate_actor(a: Actor | None, d: _Draft, res: Resources) -> Actor | None:
         if d.sub in UNNAMED_PERPETRATOR:
             return Actor(name="Unidentified Armed Group", country=country, kind=ActorKind.POLITICAL_MILITIA)
         return None
-    if a.country is not None:
-        return a
+    if a.country is not None or not (a.name in GENERIC_ACTORS or a.kind in (
+            ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS)):
+        return a  # a named group ("Islamic State") belongs to no one country
     if a.kind is ActorKind.STATE_FORCES and a.name in ("Military Forces", "Police Forces", "Security Forces"):
         forces = res.actors.state_forces(country, police=a.name == "Police Forces")
         return Actor(name=forces.name, country=country, kind=forces.kind, text=a.text)

