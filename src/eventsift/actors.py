@@ -203,7 +203,8 @@ def normalize_actor(phrase: str, *, table: ActorTable, country_words: tuple[str,
         return Actor(name=entry.name, country=entry.country, kind=entry.kind, text=phrase)
     if head_l in NON_STATE_HEADS:
         return None
-    if countries and (head_l in FORCE_NOUNS or head_l in POLICE_NOUNS or subject):
+    # "Russia hit Raqqa", "Turkish troops": a country or its forces acting; not "French workers"
+    if countries and (head_l in FORCE_NOUNS or head_l in POLICE_NOUNS or subject and table.country_of(head_l or "")):
         actor = table.state_forces(countries[0], police=head_l in POLICE_NOUNS)
         return Actor(name=actor.name, country=actor.country, kind=actor.kind, text=phrase)
     if subject and head is not None:

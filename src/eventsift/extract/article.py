@@ -454,10 +454,15 @@ def _merge_adjacent(drafts: list[_Draft]) -> list[_Draft]:
     """Consecutive sentences telling one incident: an elaboration, or the same actor, place and time."""
     out: list[_Draft] = []
     for d in drafts:
-        prev = [p for p in out if p.sent_i in (d.sent_i - 1, d.sent_i - 2) and p.sent_i != d.sent_i]
+        prev = [p for p in out if 0 < d.sent_i - p.sent_i <= 3]
         target = None
         for p in reversed(prev):
-            close = d.sent_i - p.sent_i == 1 or d.elaborates
+            # "Russia has made its first attack in Syria ... Russia conducted an airstrike
+            # against a base in al-Lataminah": a country-wide telling, then the specifics
+            specifics = (p.actor1 is not None and d.actor1 is not None and p.actor1.name == d.actor1.name
+                         and p.place is not None and p.place.precision is Precision.COUNTRY
+                         and d.place is not None and _place_rank(d.place) < _place_rank(p.place))
+            close = d.sent_i - p.sent_i == 1 or (d.elaborates and d.sent_i - p.sent_i <= 2) or specifics
             same_para = p.para_i == d.para_i or d.para_i - p.para_i == 1
             if not (close and same_para and _mergeable(p, d)):
                 continue
@@ -496,6 +501,14 @@ def _inherit(d: _Draft, src: _Draft) -> None:
     d.attributed_to = d.attributed_to or src.attributed_to
 
 
+def _vague_then_specific(p: _Draft, d: _Draft) -> bool:
+    """'Russia has made its first attack in Syria' (no date of its own, no toll, the whole
+    country) before 'Russia conducted an airstrike against a base in al-Lataminah'."""
+    return (not p.date_explicit and p.fatalities is None and not p.quantities
+            and (p.place is None or p.place.precision is Precision.COUNTRY)
+            and d.place is not None and d.place.precision is not Precision.COUNTRY)
+
+
 def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
     """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely."""
     out: list[_Draft] = []
@@ -505,8 +518,11 @@ def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
             if p.sent_i == d.sent_i or not _mergeable(p, d):
                 continue
             if p.actor1 is not None and d.actor1 is not None:
-                continue  # two named actors: leave to cross-article merging
-            if not (p.salient & d.salient):
+                # the same actor's country-wide telling, then the specifics; any other
+                # pair of named actors is left to cross-article merging
+                if p.actor1.name != d.actor1.name or not _vague_then_specific(p, d):
+                    continue
+            elif not (p.salient & d.salient):
                 continue
             if _summary_and_incident(p, d):
                 continue

@@ -355,7 +355,7 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
     cands: list[Span] = [e for e in sent.ents if e.label_ in ENT_PLACE]
     # Names after a locative preposition that the tagger did not call places ("in al-Lataminah").
     for e in sent.ents:
-        if e.label_ in ("ORG", "PERSON", "NORP") and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE:
+        if e.label_ in ("ORG", "PERSON", "NORP") and _locative_pobj(e.root):
             cands.append(e)
     for t in sent:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
@@ -367,7 +367,7 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
         root = run.root
         if root.i in covered:
             continue
-        placed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE) or (
+        placed = _locative_pobj(root) or (
             root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "appos") and _lemma(root.head) in PLACE_HEADS)
         if placed:
             cands.append(run)
@@ -419,6 +419,13 @@ def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[i
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
                              modifier=modifier))
     return refs
+
+
+def _locative_pobj(t: Token) -> bool:
+    """'in Raqa', 'near Idlib', 'the countryside of Homs' -- but not 'the regime of Assad'."""
+    if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE:
+        return False
+    return t.head.lower_ != "of" or _lemma(t.head.head) in PLACE_HEADS
 
 
 def _name_runs(sent: Span) -> list[Span]:
@@ -539,7 +546,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 continue
             if head.i in trig_idx and head is not t:
                 continue
-            backref = definite and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
+            # "continued their hunger strike", "mounted its invasion": the actor's own new act
+            light = head is not t and any(x in lex.light_verbs for x in _verb_lemmas(head)) and \
+                _has_det(t, {"its", "their", "his", "her"})
+            backref = definite and not light and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
         if not is_noun and _is_toll_clause(t, cls, raw):
