@@ -119,6 +119,7 @@ class Article:
     language: str | None = "en"
     origin: str | None = None
     content_hash: str = ""
+    country: str | None = None  # the source's country focus (ISO2), used when the text names no country
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

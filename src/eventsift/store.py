@@ -6,6 +6,8 @@ Tables
     mentions    one row per mention, with its event id once merged; ``json`` is the record
     events      one row per merged event, columns for filtering, ``json`` for the record
     rejects     inputs that could not be read, with the reason
+    stories     runs of related events (a campaign, a siege); story_events links them to events
+    fingerprints  a MinHash of each article's text, for finding near-duplicate copies
     meta        key/value facts about the store (schema version, last update)
 
 Every write is one transaction: an article and all its mentions land together or not
@@ -52,6 +54,12 @@ CREATE TABLE IF NOT EXISTS events (
     n_sources INTEGER, n_mentions INTEGER, has_conflicts BOOLEAN, sources VARCHAR, search_text VARCHAR,
     first_seen TIMESTAMP, updated_at TIMESTAMP, json VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (source VARCHAR, reason VARCHAR, detail VARCHAR, seen_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY, title VARCHAR, country VARCHAR, admin1 VARCHAR, admin1_code VARCHAR,
+    actor1 VARCHAR, family VARCHAR, date_start DATE, date_end DATE, n_events INTEGER);
+CREATE TABLE IF NOT EXISTS story_events (
+    story_id VARCHAR, event_id VARCHAR, pos INTEGER, PRIMARY KEY (story_id, event_id));
+CREATE TABLE IF NOT EXISTS fingerprints (doc_id VARCHAR PRIMARY KEY, minhash BLOB);
 """
 
 EVENT_COLUMNS = ("event_id", "event_type", "sub_event_type", "date_start", "date_end", "country", "admin1",
@@ -197,6 +205,30 @@ class Store:
             self.con.execute("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                              [article.id, copy_of, article.source, article.url, article.origin, _now()])
 
+    def article_hashes(self) -> dict[str, str]:
+        """doc_id -> content_hash of the stored articles (not copies)."""
+        return {r[0]: r[1] or "" for r in self.con.execute("SELECT doc_id, content_hash FROM articles").fetchall()}
+
+    def copy_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT doc_id FROM copies").fetchall()}
+
+    def fingerprints(self) -> dict[str, bytes]:
+        """doc_id -> MinHash bytes of the stored articles that have one."""
+        return {r[0]: bytes(r[1]) for r in self.con.execute("SELECT doc_id, minhash FROM fingerprints").fetchall()}
+
+    def unfingerprinted(self) -> list[tuple[str, str]]:
+        """(doc_id, text) of stored articles without a fingerprint (a run stopped in between)."""
+        return [(r[0], r[1]) for r in self.con.execute(
+            "SELECT doc_id, text FROM articles WHERE doc_id NOT IN (SELECT doc_id FROM fingerprints) "
+            "ORDER BY doc_id").fetchall()]
+
+    def add_fingerprints(self, rows: Sequence[tuple[str, bytes]]) -> None:
+        with self.transaction():
+            for i in range(0, len(rows), _ROWS_PER_INSERT):
+                chunk = rows[i:i + _ROWS_PER_INSERT]
+                self.con.execute("INSERT INTO fingerprints VALUES " + ", ".join(["(?, ?)"] * len(chunk))
+                                 + " ON CONFLICT DO NOTHING", [v for row in chunk for v in row])
+
     def copies(self) -> list[dict[str, Any]]:
         return self._dicts("SELECT doc_id, copy_of, source, url, origin FROM copies ORDER BY doc_id")
 
@@ -222,8 +254,11 @@ class Store:
     # ---- rejects -------------------------------------------------------------------
 
     def add_reject(self, source: str, reason: str, detail: str) -> None:
+        """Record a skipped input; the same input skipped again for the same reason is one row."""
         with self.transaction():
-            self.con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?)", [source, reason, detail, _now()])
+            self.con.execute("INSERT INTO rejects SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rejects "
+                             "WHERE source = ? AND reason = ? AND detail = ?)",
+                             [source, reason, detail, _now(), source, reason, detail])
 
     def rejects(self) -> list[dict[str, Any]]:
         return self._dicts("SELECT source, reason, detail, seen_at FROM rejects ORDER BY seen_at, source")
@@ -299,6 +334,36 @@ class Store:
         for eid, j in self.con.execute(msql + " ORDER BY mention_id", params).fetchall():
             by_event[eid].append(mention_from_dict(json.loads(j)))
         return [event_from_dict(json.loads(j), tuple(by_event.get(eid, ()))) for eid, j in rows]
+
+    def replace_stories(self, stories: Sequence[Any]) -> None:
+        """Swap in the regrouped stories (``eventsift.stories.Story``), all or nothing."""
+        rows = [(s.story_id, s.title, s.country, s.admin1, s.admin1_code, s.actor1, s.family, s.start, s.end,
+                 len(s.event_ids)) for s in stories]
+        links = [(s.story_id, eid, i) for s in stories for i, eid in enumerate(s.event_ids)]
+        try:
+            with self.transaction():
+                self.con.execute("DELETE FROM story_events")
+                self.con.execute("DELETE FROM stories")
+                self._insert("stories", ("story_id", "title", "country", "admin1", "admin1_code", "actor1", "family",
+                                         "date_start", "date_end", "n_events"), rows)
+                self._insert("story_events", ("story_id", "event_id", "pos"), links)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot store stories: {str(exc).splitlines()[0]}") from exc
+
+    def stories(self) -> list[Any]:
+        """Stored stories (``eventsift.stories.Story``), by start date; [] for a store without any."""
+        from eventsift.stories import Story
+
+        if not self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'stories'"
+                                ).fetchone()[0]:
+            return []
+        ids: dict[str, list[str]] = defaultdict(list)
+        for sid, eid in self.con.execute("SELECT story_id, event_id FROM story_events ORDER BY story_id, pos").fetchall():
+            ids[sid].append(eid)
+        rows = self.con.execute("SELECT story_id, title, country, admin1, admin1_code, actor1, family, date_start, "
+                                "date_end FROM stories ORDER BY date_start, story_id").fetchall()
+        return [Story(story_id=r[0], title=r[1], country=r[2], admin1=r[3], admin1_code=r[4], actor1=r[5], family=r[6],
+                      start=r[7], end=r[8], event_ids=tuple(ids.get(r[0], ()))) for r in rows]
 
     def event_times(self) -> dict[str, tuple[datetime, datetime]]:
         """event_id -> (first_seen, updated_at)."""

@@ -5,7 +5,7 @@ from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
-from eventsift.timex import find_times, parse_date_value, read_dateline
+from eventsift.timex import find_times, normalize_time, parse_date_value, read_dateline
 
 WORDS = st.sampled_from([
     "on", "Tuesday", "last", "Friday's", "week", "month", "the", "past", "four", "days", "ago",
@@ -36,3 +36,14 @@ def test_timex_readers_never_raise(text, anchor):
     assert got is None or isinstance(got, date)
     got = parse_date_value(text)
     assert got is None or isinstance(got, date)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, ANCHOR)
+def test_timex_normalize_time_range_is_ordered(text, anchor):
+    span = normalize_time(text, anchor=anchor)
+    if span is not None:
+        assert span.start <= span.end
+        if anchor is not None and span.text and not any(c.isdigit() for c in span.text):
+            # Relative expressions ("last Friday", "last year") land within two years of the anchor.
+            assert abs((span.start - anchor).days) <= 731 and abs((span.end - anchor).days) <= 731

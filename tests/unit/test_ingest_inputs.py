@@ -36,7 +36,11 @@ def test_ingest_folder_symlink_loop_ends(tmp_path):
     write(tmp_path / "d" / "x.txt")
     os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
     os.symlink(tmp_path, tmp_path / "d" / "up")
-    assert [a.id for a in read_inputs([tmp_path])] == ["x"]
+    got = list(read_inputs([tmp_path]))
+    assert [a.id for a in got if isinstance(a, Article)] == ["x"]
+    loops = sorted(e.source for e in got if isinstance(e, IngestError))
+    assert loops == [str(tmp_path / "d" / "loop"), str(tmp_path / "d" / "up")]
+    assert all(e.reason == "symlink_loop" for e in got if isinstance(e, IngestError))
 
 
 def test_ingest_manifest_by_file_and_by_id(tmp_path):

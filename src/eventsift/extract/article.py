@@ -672,8 +672,30 @@ def _country_place(code: str, res: Resources) -> Place:
     return Place(name=name, country=code, precision=Precision.COUNTRY)
 
 
+DATELINE_LABEL = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|date of publication)(?:\s+(?:on|at))?\s*:?\s*)?",
+                            re.IGNORECASE)
+
+
+def _dateline_end(text: str) -> int:
+    """Where a date written at the very top of the text ends ("Wed 19 Apr 2017 ...",
+    "Published April 2 2017 ..."), or 0: the dateline is the page's, not the sentence's."""
+    label = DATELINE_LABEL.match(text)
+    skip = label.end() if label else 0
+    head = text[skip: skip + 60]
+    for ref in find_times(head, anchor=None):
+        if ref.start <= 4 and ref.span is not None and ref.span.precision is DatePrecision.DAY:
+            end = skip + ref.end
+            while end < len(text) and text[end] in " \t|-–—,:":
+                end += 1
+            return end
+        break
+    return 0
+
+
 def _to_mention(d: _Draft, article: Article, text: str) -> Mention:
     start, end = d.start, d.end
+    if start == 0:
+        start = _dateline_end(text[:end])
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

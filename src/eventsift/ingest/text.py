@@ -116,9 +116,20 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def clean_str(s: str) -> str:
+    """``s`` without lone surrogates (JSON's ``"\\ud800"``), which no UTF-8 store can hold."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "replace").decode("utf-8")
+    return s
+
+
 def build_article(body: str, meta: Meta, *, origin: str, remove_comments: bool = True) -> Article:
     """An Article from a body text and its metadata; ``meta.id`` must be set."""
-    text = normalize_text(body)
+    text = normalize_text(clean_str(body))
+    origin = clean_str(origin)
+    meta = Meta(**{f: clean_str(v) if isinstance(v := getattr(meta, f), str) else v for f in _META_FIELDS})
     if remove_comments:
         kept = strip_comments(text)
         if len(kept) < len(text):
