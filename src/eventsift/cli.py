@@ -21,6 +21,9 @@ DB_OPTION = click.option("--db", type=click.Path(dir_okay=False, path_type=Path)
 def _setup_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura reports pages it cannot parse on its own; eventsift's one-line skip
+    # message already says so
+    logging.getLogger("trafilatura").setLevel(max(level, logging.ERROR))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -126,6 +126,15 @@ def _records(store, level: str) -> Iterator[tuple[Event | Mention, str | None]]:
         yield from rows
 
 
+# Line and paragraph separators are valid inside JSON strings, but readers that split a
+# file on every Unicode line break would cut a record in two: escape them.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
+def _json_line(d: dict) -> str:
+    return json.dumps(d, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _reading_order(row: tuple[Mention, str | None]) -> tuple:
     """Mentions as the article tells them: by sentence, then by where each place is named."""
     m = row[0]
@@ -139,7 +148,7 @@ def write_jsonl(records: Iterable[tuple[Event | Mention, str | None]], path: Pat
     with _atomic(path) as f:
         for rec, eid in records:
             d = event_to_dict(rec) if isinstance(rec, Event) else mention_to_dict(rec, event_id=eid)
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+            f.write(_json_line(d) + "\n")
             n += 1
     return n
 

@@ -111,3 +111,51 @@ def test_extract_evidence_offsets_point_into_text(extract):
     m = one(extract(text))
     assert text[m.evidence.start:m.evidence.end] == m.evidence.sentence
     assert m.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and m.fatalities == 3
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Riot police fired tear gas to disperse hundreds of protesters outside parliament in Nairobi.",
+     SubEventType.PROTEST_WITH_INTERVENTION),
+    ("Demonstrators blocked the main road into Beirut on Saturday.", SubEventType.PEACEFUL_PROTEST),
+    ("Jailed activists began a hunger strike in Cairo on Monday.", SubEventType.PEACEFUL_PROTEST),
+    ("Youths threw stones at police during a demonstration in Hebron.", SubEventType.VIOLENT_DEMONSTRATION),
+    ("Protesters clashed with police in the centre of Baghdad on Friday.", SubEventType.VIOLENT_DEMONSTRATION),
+    ("Militants lobbed a grenade into a crowded market in Mogadishu, injuring 15 people.", SubEventType.GRENADE),
+    ("The army recaptured the town of Sinjar from the militants on Tuesday.",
+     SubEventType.GOVERNMENT_REGAINS_TERRITORY),
+    ("The two warring parties signed a ceasefire agreement in Khartoum on Sunday.", SubEventType.AGREEMENT),
+    ("Guards tortured a detainee to death in a prison near Damascus, a rights group said.", SubEventType.ATTACK),
+])
+def test_extract_vocabulary_of_protest_abuse_and_territory(extract, text, sub):
+    assert sub in {m.sub_event_type for m in extract(text)}, text
+
+
+def test_extract_toll_participle_belongs_to_the_weapon_event(extract):
+    m = one(extract("Militants lobbed a grenade into a crowded market in Mogadishu, injuring 15 people."))
+    assert m.injuries == 15
+
+
+def test_extract_told_event_is_narrowed_to_its_places(extract):
+    ms = extract("Syrian jets carried out dozens of air strikes in Syria this week. "
+                 "Most of those strikes hit rebel positions in Idlib and Hama.")
+    assert sorted(m.location.admin1_code for m in ms) == ["SY-HM", "SY-ID"]
+    assert all(m.actor1.country == "SY" for m in ms)
+
+
+def test_extract_country_wide_telling_joins_its_specifics(extract):
+    ms = extract("Turkey has carried out its first air strike in Syria.\n\n"
+                 "Officials gave few details at first.\n\n"
+                 "According to a local council, Turkish jets bombed a depot in the town of Afrin.")
+    m = one(ms)
+    assert m.location.precision is Precision.POINT and m.actor1.country == "TR"
+
+
+def test_extract_page_dateline_is_not_evidence(extract):
+    text = "Wed 03 Jun 2020 Gunmen killed four farmers in a village near Maiduguri, police said."
+    m = one(extract(text))
+    assert m.evidence.start == text.index("Gunmen") and m.fatalities == 4
+
+
+def test_extract_unnamed_crowd_and_forces_take_the_place_country(extract):
+    m = one(extract("Police fired tear gas to disperse thousands of protesters in Lagos on Monday."))
+    assert m.actor1.name == "Police Forces of Nigeria" and m.actor1.country == "NG"

@@ -143,11 +143,29 @@ def _span_precision(ts: TimeSpan | None) -> int:
     return 9 if ts is None else (ts.end - ts.start).days
 
 
+STATE_HEADS = frozenset("army military troops soldiers soldier forces force servicemen marines".split())
+
+
 def _resolve_actor(ref: ActorRef | None, table: ActorTable) -> Actor | None:
     if ref is None or ref.anaphoric:
         return None
-    return normalize_actor(ref.phrase, table=table, country_words=ref.country_words, head=ref.head,
-                           subject=ref.subject)
+    actor = normalize_actor(ref.phrase, table=table, country_words=ref.country_words, head=ref.head,
+                            subject=ref.subject)
+    return actor if actor is not None else _generic_forces(ref)
+
+
+def _generic_forces(ref: ActorRef | None) -> Actor | None:
+    """'the army', 'security forces', 'police' with no country named: some state's forces,
+    whose country the event's place will tell (see _situate_actor)."""
+    if ref is None:
+        return None
+    head = ref.head.lower()
+    if head in ("police", "policemen", "gendarmes"):
+        return Actor(name="Police Forces", kind=ActorKind.STATE_FORCES, text=ref.phrase)
+    if head in STATE_HEADS and not any(w in ref.phrase.lower() for w in (
+            "rebel", "opposition", "militia", "insurgent", "jihadist", "kurdish", "islamist", "free", "democratic")):
+        return Actor(name="Military Forces", kind=ActorKind.STATE_FORCES, text=ref.phrase)
+    return None
 
 
 def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place]:
@@ -265,7 +283,10 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             a1 = _resolve_actor(c.actor1, res.actors)
             a2 = _resolve_actor(c.actor2, res.actors)
             cue = res.lexicon.weapon_cue(c.weapon_text)
-            typed = classify(c.cls, cue=cue, actor1=a1, actor2=a2, target_armed=c.target_armed,
+            # "the army recaptured the town": who acted decides the type even when the
+            # words refer back to an actor named earlier
+            typed = classify(c.cls, cue=cue, actor1=a1 or _generic_forces(c.actor1), actor2=a2,
+                             target_armed=c.target_armed,
                              clause=c.weapon_text, territory_object=c.territory_object,
                              human_object=c.human_object)
             if typed is None:
@@ -608,7 +629,8 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
                 and d.sub not in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)):
             d.actor1 = claimant_actor
         if d.actor1 is None and d.cand.actor1 is not None:
-            d.actor1 = normalize_actor(d.cand.actor1.phrase, table=res.actors, head=d.cand.actor1.head)
+            d.actor1 = normalize_actor(d.cand.actor1.phrase, table=res.actors, head=d.cand.actor1.head) \
+                or _generic_forces(d.cand.actor1)
         country_only = d.place is not None and d.place.precision is Precision.COUNTRY
         near = [p.place.country for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
         expected = d.place.country if country_only else (near[-1] if near else (focus[0] if focus else None))

@@ -92,7 +92,14 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.GOVERNMENT_REGAINS_TERRITORY
         return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY if actor1 is not None or cls == "capture" else None
     if cls in ("clash", "fight"):
+        if actor1 is not None and actor1.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
+            return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
+    if cls == "agree":
+        return S.AGREEMENT
+    if cls == "intervene":
+        return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES) \
+            else S.PROTEST_WITH_INTERVENTION
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":
         return cue

@@ -33,6 +33,10 @@ ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
+CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
+ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
+CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "crowd", "crowds", "protest",
+                    "demonstration", "rally", "gathering", "marcher", "marchers", "sit-in"})
 MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
 BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
                             "route", "railway", "motorway", "junction", "intersection", "crossing"})
@@ -53,7 +57,8 @@ HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "und
 MOTION_VERBS = frozenset("fly travel head go come move deploy send dispatch return sail drive".split())
 PARTITIVES = frozenset("one two three most some many several all each both none part half".split())
 DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
-QUANTITY_NOUNS = frozenset("""number series wave spate string dozens hundreds scores barrage round volley
+QUANTITY_NOUNS = frozenset("""number series wave spate string dozens dozen hundreds hundred scores score thousands
+thousand barrage round volley
 couple pair handful lot flurry salvo""".split())
 BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
 NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
@@ -142,13 +147,19 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "capture", False
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
+        if lem in ("fire", "use", "shoot", "spray") and objs & CROWD_WEAPONS or \
+                lem in ("disperse", "break") and objs & CROWDS:
+            return "intervene", False  # "police fired tear gas", "dispersed the protesters"
+        if lem in ("sign", "conclude", "reach", "broker") and objs & ACCORDS:
+            return "agree", False  # "the two sides signed a ceasefire agreement"
         if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
             return "riot", False  # "threw stones at police"
         if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
             return "block", False  # "demonstrators blocked roads"
         if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
             return "sexual", False
-        if lem in ("blow", "take", "bring", "open", "set", "beat", "throw", "hurl", "block", "abuse"):
+        if lem in ("blow", "take", "bring", "open", "set", "beat", "throw", "hurl", "block", "abuse", "disperse",
+                   "sign", "conclude", "reach", "broker"):
             return None
         for form in _verb_lemmas(t):
             if form in lex.verbs:
@@ -691,7 +702,7 @@ def _is_toll_clause(t: Token, cls: str, raw: list) -> bool:
         return any(x.i == h.i for x, *_ in raw) and _is_toll_clause(h, "kill", raw)
     if t.dep_ not in ("acl", "relcl", "advcl", "xcomp"):
         return False
-    others = {x.i for x, *_ in raw if x.i != t.i}
+    others = {x.i for x, *_ in raw if x.i != t.i} | {h.i for x, _, is_noun, h in raw if is_noun and x.i != t.i}
     for depth, anc in enumerate(t.ancestors):
         if anc.i in others:
             return True
