@@ -323,7 +323,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
-    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus)
+    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus,
+                      headline=_title_places(article.title, res, focus))
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts)
     _fill_from_context(drafts, doc, res, focus, claimants, lead)
@@ -590,8 +591,34 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
     return sorted(out, key=lambda x: x[0])
 
 
+TITLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+)*")
+
+
+def _title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
+    """Places a headline names ("Aleppo bomb blast kills six"): capitalised names that the
+    gazetteer knows as a town or province, offered to the lead ahead of the body's."""
+    if not title:
+        return []
+    out = []
+    for m in TITLE_NAME.finditer(title):
+        words = m.group(0).split()
+        # try the whole name, then its parts ("Syrias Aleppo", "Aleppo Monitor")
+        for n in range(len(words), 0, -1):
+            found = None
+            for i in range(0, len(words) - n + 1):
+                name = " ".join(words[i:i + n])
+                p = _resolve_ref(name, name, res, focus)
+                if p is not None and p.precision in (Precision.POINT, Precision.ADMIN1):
+                    found = p
+                    break
+            if found is not None:
+                out.append((-1, found))
+                break
+    return out
+
+
 def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
-               focus: list[str]) -> Place | None:
+               focus: list[str], headline: list[tuple[int, Place]] = ()) -> Place | None:
     """The province the article is about: that of the first precise place it names in
     the article's main country (its events' places first, then any place it names).
 
@@ -599,7 +626,7 @@ def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Plac
     place, or only the country, most likely happened there too. Returned at admin1
     precision, marked as inferred, so it never passes for a point."""
     ordered = [(d.start, d.place) for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
-    for _, p in ordered + named:
+    for _, p in [*headline, *ordered, *named]:
         if p.admin1_code is None or p.precision not in (Precision.POINT, Precision.ADMIN1):
             continue
         if focus and p.country != focus[0]:

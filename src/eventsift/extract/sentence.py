@@ -35,6 +35,9 @@ ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confi
                               "document accord".split())
 CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
 ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
+# ACLED's agreements end or pause fighting; a trade deal is not one
+WAR_ACCORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "evacuation", "surrender", "reconciliation",
+                         "de-escalation", "exchange"})
 CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "crowd", "crowds", "protest",
                     "demonstration", "rally", "gathering", "marcher", "marchers", "sit-in"})
 MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
@@ -150,7 +153,9 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("fire", "use", "shoot", "spray") and objs & CROWD_WEAPONS or \
                 lem in ("disperse", "break") and objs & CROWDS:
             return "intervene", False  # "police fired tear gas", "dispersed the protesters"
-        if lem in ("sign", "conclude", "reach", "broker") and objs & ACCORDS:
+        if lem in ("sign", "conclude", "reach", "broker") and any(
+                _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children))
+                for o in t.children if o.dep_ == "dobj"):
             return "agree", False  # "the two sides signed a ceasefire agreement"
         if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
             return "riot", False  # "threw stones at police"
