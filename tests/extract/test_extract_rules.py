@@ -159,3 +159,28 @@ def test_extract_page_dateline_is_not_evidence(extract):
 def test_extract_unnamed_crowd_and_forces_take_the_place_country(extract):
     m = one(extract("Police fired tear gas to disperse thousands of protesters in Lagos on Monday."))
     assert m.actor1.name == "Police Forces of Nigeria" and m.actor1.country == "NG"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Police seized a large cache of weapons and explosives in a raid on a farm near Basra on Monday.",
+     SubEventType.DISRUPTED_WEAPONS_USE),
+    ("The militia set up a new base on the outskirts of Sirte on Sunday.", SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED),
+    ("Rebel fighters withdrew from the town of Kafr Zita without a fight on Tuesday.",
+     SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ("Two rebel factions in Idlib merged into a single group on Monday.", SubEventType.CHANGE_TO_GROUP_ACTIVITY),
+    ("Thousands took to the streets of Khartoum on Friday.", SubEventType.PEACEFUL_PROTEST),
+    ("Government forces used chlorine gas against residents of Douma on Saturday, rescuers said.",
+     SubEventType.CHEMICAL_WEAPON),
+    ("Soldiers took back control of the village of Tal Tamr on Monday.", SubEventType.GOVERNMENT_REGAINS_TERRITORY),
+])
+def test_extract_strategic_developments_as_acled_defines_them(extract, text, sub):
+    assert sub in {m.sub_event_type for m in extract(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "The navy seized a tanker carrying fuel off the coast of Libya on Monday.",
+    "The two countries signed an agreement in Ankara to increase trade.",
+    "Coast guards intercepted a fishing boat near Lesbos on Friday.",
+])
+def test_extract_seizures_and_deals_that_are_not_conflict_events(extract, text):
+    assert extract(text) == [], text

@@ -65,8 +65,16 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.ARRESTS
     if cls == "loot":
         return S.LOOTING_PROPERTY_DESTRUCTION
-    if cls == "disrupt":
+    if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
         return S.DISRUPTED_WEAPONS_USE if cue in REMOTE else None
+    if cls == "disrupt_weapons":
+        return S.DISRUPTED_WEAPONS_USE
+    if cls == "hq":
+        return S.HEADQUARTERS_OR_BASE_ESTABLISHED
+    if cls == "withdraw":
+        return S.NON_VIOLENT_TRANSFER_OF_TERRITORY
+    if cls == "regroup":
+        return S.CHANGE_TO_GROUP_ACTIVITY
     if cls == "riot":
         return S.MOB_VIOLENCE if " mob" in clause else S.VIOLENT_DEMONSTRATION
     if cls == "block":

@@ -34,6 +34,14 @@ PLAN_ADJ = frozenset("possible potential future planned similar further new".spl
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
 CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
+WEAPON_OBJECTS = frozenset("""weapon weapons arms ammunition munition munitions explosive explosives bomb bombs
+ied ieds mine mines landmine landmines cache caches rocket rockets missile missiles drone drones grenade grenades
+device devices rifle rifles depot shipment""".split())
+BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
+                          "position", "airbase", "stronghold"})
+GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
+                           "movement", "coalition", "alliance", "unit", "units", "battalion", "force", "forces",
+                           "party", "organization", "organisation"})
 ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
 # ACLED's agreements end or pause fighting; a trade deal is not one
 WAR_ACCORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "evacuation", "surrender", "reconciliation",
@@ -121,6 +129,28 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def _clause_between(x: Token, top: Token) -> bool:
+    """Is there a verb between x and its ancestor top ('a tanker carrying fuel off Libya')?"""
+    for a in x.ancestors:
+        if a.i == top.i:
+            return False
+        if a.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _crowd_control(v: Token) -> bool:
+    """'tear gas', 'rubber bullets', 'water cannon' (not chlorine gas, not live bullets)."""
+    for o in v.children:
+        if o.dep_ != "dobj":
+            continue
+        lem = _lemma(o)
+        if lem == "teargas" or lem in CROWD_WEAPONS and any(
+                c.lower_ in ("tear", "rubber", "water", "plastic", "pepper", "stun") for c in o.children):
+            return True
+    return False
+
+
 def _verb_lemmas(t: Token) -> tuple[str, ...]:
     """The tagger's lemma, then the plain '-ed' readings it sometimes misses ('staged' -> 'stag')."""
     lem = _lemma(t)
@@ -150,9 +180,35 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "capture", False
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
-        if lem in ("fire", "use", "shoot", "spray") and objs & CROWD_WEAPONS or \
+        if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
                 lem in ("disperse", "break") and objs & CROWDS:
             return "intervene", False  # "police fired tear gas", "dispersed the protesters"
+        preps = {g.lemma_.lower() for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+        if lem == "take" and "back" in parts and objs:
+            return "recapture", False  # "took back control of the town"
+        if lem in ("restore", "reassert", "reestablish", "re-establish") and "control" in objs:
+            return "recapture", False
+        if lem in ("seize", "confiscate", "find", "discover", "uncover", "recover", "intercept", "defuse", "dismantle",
+                   "foil", "thwart", "destroy", "capture") and objs & WEAPON_OBJECTS:
+            return "disrupt_weapons", False  # "police seized a cache of weapons", "troops defused a bomb"
+        if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
+            return "disrupt_weapons", False
+        if lem in ("establish", "set", "build", "open", "erect", "install") and objs & BASE_OBJECTS and (
+                lem != "set" or "up" in parts):
+            return "hq", False  # "the militia set up a new base in the valley"
+        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and (
+                preps & TERRITORY_NOUNS or objs & TERRITORY_NOUNS or any(
+                    g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
+                    for g in [c, *c.children])) and (lem != "pull" or "out" in parts or "back" in parts) and (
+                lem != "hand" or "over" in parts):
+            return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
+        if lem in ("merge", "disband", "dissolve", "split", "unite") and (
+                objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")):
+            return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
+        if lem in ("take", "pour", "flood") and "street" in {p.rstrip("s") for p in preps}:
+            return "protest", False  # "thousands took to the streets"
+        if lem == "go" and "strike" in preps:
+            return "protest", False  # "workers went on strike"
         if lem in ("sign", "conclude", "reach", "broker") and any(
                 _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children))
                 for o in t.children if o.dep_ == "dobj"):
@@ -163,8 +219,16 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "block", False  # "demonstrators blocked roads"
         if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
             return "sexual", False
+        obj_words = {_lemma(x) for c in t.children if c.dep_ == "dobj" for x in c.subtree}
+        if lem in ("seize", "capture") and not (obj_words & TERRITORY_NOUNS or "control" in objs or objs & HUMAN_NOUNS
+                                                or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
+                                                       for c in t.children if c.dep_ == "dobj")) and objs:
+            return None  # "seized a tanker", "captured a tank": neither ground nor people
         if lem in ("blow", "take", "bring", "open", "set", "beat", "throw", "hurl", "block", "abuse", "disperse",
-                   "sign", "conclude", "reach", "broker"):
+                   "sign", "conclude", "reach", "broker", "find", "discover", "uncover", "recover", "foil", "thwart",
+                   "establish", "build", "erect", "install", "withdraw", "retreat", "pull", "evacuate", "hand",
+                   "cede", "surrender", "merge", "disband", "dissolve", "split", "unite", "pour", "flood", "go",
+                   "restore", "confiscate"):
             return None
         for form in _verb_lemmas(t):
             if form in lex.verbs:
@@ -641,7 +705,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         for o in objs:
             if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS | {"control"} or any(
                     x.lemma_.lower() in TERRITORY_NOUNS or x.ent_type_ in ENT_PLACE
-                    for x in o.subtree if x.dep_ in ("pobj", "compound", "conj") and x.i != o.i):
+                    for x in o.subtree if x.dep_ in ("pobj", "compound", "conj") and x.i != o.i
+                    and not _clause_between(x, o)):
                 # "captured part of a guerrilla stronghold", "seized control of the village",
                 # "all but one of the villages had been recaptured"
                 territory = True
