@@ -184,3 +184,12 @@ def test_extract_strategic_developments_as_acled_defines_them(extract, text, sub
 ])
 def test_extract_seizures_and_deals_that_are_not_conflict_events(extract, text):
     assert extract(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed 40 people in northern Nigeria on Sunday.",
+    "Twelve pilgrims were killed in a road accident near Karbala on Monday.",
+    "The earthquake injured hundreds of residents of Herat province.",
+])
+def test_extract_disasters_and_accidents_are_not_political_violence(extract, text):
+    assert extract(text) == [], text

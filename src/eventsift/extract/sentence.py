@@ -129,6 +129,24 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+NON_CONFLICT_CAUSES = frozenset("""earthquake quake flood floods flooding storm storms cyclone hurricane typhoon
+tornado landslide landslides mudslide avalanche drought heatwave tsunami eruption volcano lightning crash crashes
+accident accidents collision derailment collapse stampede disease outbreak epidemic pandemic cholera virus
+fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning""".split())
+
+
+def _natural_cause(v: Token) -> bool:
+    """Deaths a disaster, an accident or a disease caused: the cause is the verb's subject
+    ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident")."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in NON_CONFLICT_CAUSES and c.dep_ == "nsubj":
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "during", "after", "from"):
+            if any(_lemma(g) in NON_CONFLICT_CAUSES for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _clause_between(x: Token, top: Token) -> bool:
     """Is there a verb between x and its ancestor top ('a tanker carrying fuel off Libya')?"""
     for a in x.ancestors:
@@ -632,6 +650,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             backref = definite and not light and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
+        if not is_noun and cls in ("kill", "wound", "destroy", "strike") and _natural_cause(t):
+            continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
         if not is_noun and cls in ("fight", "clash") and t.dep_ == "acl" and t.tag_ == "VBG":

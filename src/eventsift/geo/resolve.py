@@ -54,6 +54,8 @@ FOCUS_WEIGHT = 8.0  # for the first focus country; one less for each rank below,
 POP_WEIGHT = 1.0  # per tenfold population
 NEAR_WEIGHT = 3.0  # for a candidate next to a place already resolved, fading to 0 at NEAR_KM
 NEAR_KM = 200.0
+FAR_WEIGHT = 2  # against a candidate another continent away from every place already resolved, from FAR_KM
+FAR_KM = 3000.0  # ... growing to the full weight at twice that
 SAME_ADMIN1_WEIGHT = 2.0
 CAPITAL_WEIGHT = 1.5  # a country's capital is the likelier of its namesakes
 ADMIN1_SHARE_FULL = 3.0  # the admin1 bonus is full once a third of the context lies in that admin1
@@ -155,7 +157,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
             s += SAME_ADMIN1_WEIGHT * min(1.0, ADMIN1_SHARE_FULL * ctx_codes[e.admin1_code] / ctx_total)
         if ctx_points and e.lat is not None and e.lon is not None:
             d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
-            s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM)
+            s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM) - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM)
         out.append((s, e, tier))
     out.sort(key=lambda x: (-x[0], x[1].index))
     return out

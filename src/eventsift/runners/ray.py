@@ -134,8 +134,6 @@ def extract_to_shards(units: Sequence[Unit], shards: str, *, settings: Settings,
     ds = ds.map_batches(_read, batch_size=1, batch_format="pyarrow", num_cpus=0,
                         fn_kwargs={"units": list(units), "columns": columns, "max_bytes": settings.max_bytes,
                                    "detect_language": settings.detect_language, "chunk": settings.batch_size})
-    # One block per actor batch, so that one large input file spreads over every actor.
-    ds = ds.repartition(target_num_rows_per_block=settings.batch_size)
     ds = ds.map_batches(BoundExtractor, batch_size=settings.batch_size, batch_format="pyarrow", num_cpus=1,
                         compute=ray.data.ActorPoolStrategy(size=actors))
     ds.write_parquet(shards)
