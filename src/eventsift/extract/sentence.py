@@ -373,7 +373,8 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 gov = v.head
                 done = _lemma(gov) in MOTION_VERBS and gov.tag_ == "VBD"  # "flew ... to launch missiles"
-                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go") and not done:
+                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go", "attempt", "try") \
+                        and not done:  # an attempted attack is coded as the attack (ACLED)
                     return Modality.PLANNED
         if v.dep_ == "ROOT":
             break

@@ -42,6 +42,7 @@ VOTING_POPULATION = 15_000  # a town this big makes its country a candidate for 
 STATE_OVER_TOWN = 100_000  # a town of this size keeps its name from the state's (Washington, D.C.)
 PASSES = 2
 ANCHOR_POP = 0.5  # per tenfold population, in mentions
+ANCHOR_FOCUS = 2.0  # for a place in the document's first focus country, in mentions
 COUNTY_STATES = 12  # a county name found in more states than this says nothing of the state
 _ADMIN2 = re.compile(r"^(.+?)\s+(?:county|parish|borough|township|district|municipality|shire)$", re.I)
 _ADJECTIVE = re.compile(r"(?:ian|ean|an|ese|ish|i)s?$")
@@ -292,9 +293,10 @@ def _confident(p: Place, focus: Sequence[str]) -> bool:
     return p.precision is not Precision.POINT or p.country in focus[:2]
 
 
-def _anchor(placed: Iterable[tuple[str, int, Place]], gazetteer: Gazetteer) -> Place | None:
+def _anchor(placed: Iterable[tuple[str, int, Place]], gazetteer: Gazetteer, focus: Sequence[str] = ()) -> Place | None:
     """The place a document is mostly about: its most named point (a big town's mentions
-    weigh a little more), else admin1, else country."""
+    weigh a little more, and a town in the document's first focus country a mention more),
+    else admin1, else country."""
     by_rank: dict[int, Counter] = {0: Counter(), 1: Counter(), 2: Counter()}
     keep: dict[tuple, Place] = {}
     for name, count, p in placed:
@@ -304,6 +306,7 @@ def _anchor(placed: Iterable[tuple[str, int, Place]], gazetteer: Gazetteer) -> P
         key = (p.geonames_id, p.name, p.country)
         if key not in keep:
             by_rank[rank][key] += ANCHOR_POP * math.log10(_population(p, name, gazetteer) + 1)
+            by_rank[rank][key] += ANCHOR_FOCUS if focus and p.country == focus[0] else 0.0
         by_rank[rank][key] += count
         keep.setdefault(key, p)
     for rank in (0, 1, 2):
@@ -344,7 +347,7 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
     for n, p in final.items():  # an area with no point of its own
         if p is not None and p.lat is None and p.precision is not Precision.COUNTRY:
             final[n] = _point_inside(p, final, counts, gazetteer)
-    anchor = _anchor(((n, counts[fold(n)], p) for n, p in final.items() if p is not None), gazetteer)
+    anchor = _anchor(((n, counts[fold(n)], p) for n, p in final.items() if p is not None), gazetteer, focus)
     out = []
     for (s, e), n, raw in zip(spans, names, given):
         p, how = final.get(n), "gazetteer"
