@@ -441,7 +441,10 @@ def merge_store(store, *, similarity: Similarity | None = None, full: bool = Fal
         todo = new
     else:
         touched = {block_of(m) for m in new}
-        todo = affected_component(new, [m for m, _ in rows if block_of(m) in touched], similarity=sim)
+        pool = [m for m, _ in rows if block_of(m) in touched]
+        # when the touched blocks hold nothing stored yet (a fresh store), the components
+        # of the new mentions are the whole pool: no need to walk the links to find them
+        todo = pool if len(pool) == len(new) else affected_component(new, pool, similarity=sim)
     old_event = {m.mention_id: eid for m, eid in rows}
     events = merge_events(todo, published=published, sources=sources, similarity=sim)
     old_ids = {old_event[m.mention_id] for m in todo if old_event.get(m.mention_id)}

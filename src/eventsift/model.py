@@ -198,13 +198,14 @@ class Mention:
     modality: Modality = Modality.ASSERTED
     confidence: float = 0.5
     provenance: Provenance | None = None
+    # Computed once (merging compares ids millions of times), never passed in.
+    mention_id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def mention_id(self) -> str:
+    def __post_init__(self) -> None:
         # One sentence can report the same kind of event in two places ("strikes on Raqqa
         # and Deir ez-Zor"), so the place is part of the identity.
         where = f":{self.location.name}" if self.location is not None else ""
-        return f"{self.article_id}:{self.evidence.start}:{self.sub_event_type}{where}"
+        object.__setattr__(self, "mention_id", f"{self.article_id}:{self.evidence.start}:{self.sub_event_type}{where}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

