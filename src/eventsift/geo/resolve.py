@@ -57,7 +57,7 @@ NEAR_KM = 200.0
 FAR_WEIGHT = 2  # against a candidate another continent away from every place already resolved, from FAR_KM
 FAR_KM = 3000.0  # ... growing to the full weight at twice that
 SAME_ADMIN1_WEIGHT = 2.0
-REGION_POPULATION = 1_000_000  # a region or sea known by no population ranks as a city this big
+REGION_POPULATION = 1_000_000  # a sea or region of many countries, of no known population, ranks as a city this big
 CAPITAL_WEIGHT = 1.5  # a country's capital is the likelier of its namesakes
 ADMIN1_SHARE_FULL = 3.0  # the admin1 bonus is full once a third of the context lies in that admin1
 MEMO_LIMIT = 200_000
@@ -155,7 +155,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         elif e.kind == Kind.REGION and not e.country and focus:  # a sea or a region of many countries
             s += FOCUS_WEIGHT - 1
         s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
-        pop = e.population or (REGION_POPULATION if e.kind == Kind.REGION else 0)
+        pop = e.population or (REGION_POPULATION if e.kind == Kind.REGION and not e.country else 0)
         s += POP_WEIGHT * math.log10(pop + 1) + (CAPITAL_WEIGHT if e.capital else 0.0)
         if e.admin1_code and e.admin1_code in ctx_codes:  # more for the admin1 most of the others are in
             s += SAME_ADMIN1_WEIGHT * min(1.0, ADMIN1_SHARE_FULL * ctx_codes[e.admin1_code] / ctx_total)
