@@ -9,15 +9,17 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from page_store import build_many_events
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "browser"
+SEEDS = ROOT / "samples" / "seeds"
 
 # Small articles the real pipeline turns into three events; "xss" carries markup that
 # must reach the page as text.
@@ -96,36 +98,32 @@ def article_store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def big_store(tmp_path_factory) -> Path:
     """3,000 events spread over a region and two years, written with the real Store."""
-    from eventsift.model import (Article, Event, EventType, Evidence, Mention, Place, SUB_EVENT_PARENT,
-                                 SubEventType, TimeSpan)
-    from eventsift.store import Store
+    return build_many_events(tmp_path_factory.mktemp("big") / "big.duckdb", 3000)
 
-    db = tmp_path_factory.mktemp("big") / "big.duckdb"
-    subs = list(SubEventType)
-    results, events = [], []
-    for i in range(3000):
-        sub = subs[i % len(subs)]
-        day = date(2020, 1, 1) + timedelta(days=(i * 7) % 730)
-        text = f"Report {i}: an incident took place near site {i} on that day."
-        art = Article(id=f"a{i}", text=text, title=f"Report {i}", source=f"Outlet {i % 17}", published=day,
-                      content_hash=f"h{i}")
-        place = Place(name=f"Site {i}", country="SY", lat=32.5 + (i * 37 % 500) / 100, lon=35.8 + (i * 53 % 600) / 100)
-        m = Mention(article_id=art.id, event_type=SUB_EVENT_PARENT[sub], sub_event_type=sub,
-                    evidence=Evidence(sentence=text, start=0, end=len(text)), date=TimeSpan(start=day, end=day),
-                    location=place, fatalities=i % 5)
-        results.append((art, [m]))
-        events.append(Event(event_id=f"ev-{i:05d}", event_type=m.event_type, sub_event_type=sub, mentions=(m,),
-                            date=m.date, location=place, fatalities=m.fatalities, sources=(art.source,)))
-    assert {e.event_type for e in events} == set(EventType)
-    with Store.open(db) as store:
-        store.add_article_results(results)
-        store.replace_events(events)
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """The bundled sample articles (samples/seeds and its manifest) through the real pipeline."""
+    from click.testing import CliRunner
+
+    from eventsift.cli import cli
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = CliRunner().invoke(cli, ["run", str(SEEDS), "--manifest", str(SEEDS / "manifest.jsonl"),
+                                      "--db", str(db)])
+    assert result.exit_code == 0, result.output
     return db
 
 
 @pytest.fixture(scope="session")
 def live_url(article_store) -> Iterator[str]:
     with LiveServer(article_store) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seed_url(seed_store) -> Iterator[str]:
+    with LiveServer(seed_store) as url:
         yield url
 
 

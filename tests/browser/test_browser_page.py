@@ -211,3 +211,50 @@ def test_browser_event_added_after_a_visit_is_marked_new(article_store, tmp_path
         # on the map: its own marker, or the cluster holding it, is highlighted, and nothing else
         expect(page2.locator(".ev-marker.is-new, .ev-cluster.has-new")).to_have_count(1)
         _assert_clean(p)
+
+
+def test_browser_seed_articles_map_brush_and_evidence(seed_url, page_factory):
+    """The bundled sample articles through the real pipeline, as `make demo` stores them."""
+    p = page_factory()
+    page = p.open(seed_url)
+    total = page.locator("#event-list li").count()
+    assert total >= 10, f"the samples gave only {total} events"
+    markers = int(page.locator("body").get_attribute("data-markers"))
+    assert 0 < markers <= total
+    expect(page.locator(".ev-marker, .ev-cluster")).not_to_have_count(0)
+    expect(page.locator("#list-title")).to_have_text(f"Events ({total})")
+
+    # the samples run from September 2015 to January 2021: brushing the first tenth keeps 2015 only
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 30, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 30 + box["width"] * 0.05, y, steps=5)
+    page.mouse.move(box["x"] + 30 + box["width"] * 0.1, y, steps=5)
+    page.mouse.up()
+    expect(page.locator("#brush-label")).to_contain_text("2015-")
+    brushed = page.locator("#event-list li").count()
+    assert 0 < brushed < total, (brushed, total)
+    expect(page.locator("#event-list")).not_to_contain_text("2021")
+    expect(page.locator("#list-title")).to_have_text(f"Events ({brushed})")
+    assert int(page.locator("body").get_attribute("data-markers")) <= brushed
+    page.locator("#brush-clear").click()
+    expect(page.locator("#event-list li")).to_have_count(total)
+
+    # opening the Paris attack shows its evidence highlighted in the article text
+    page.locator("#event-list li", has_text="Paris").first.click()
+    panel = page.locator("#event-panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator("h2")).to_contain_text("Suicide bomb")
+    marks = panel.locator(".article-text mark.evidence")
+    expect(marks).not_to_have_count(0)
+    # every article of the event is loaded, and its evidence sits inside its text
+    expect(panel.locator(".article-text", has_text="loading")).to_have_count(0)
+    article = panel.locator(".article-text").filter(has=page.locator("mark.evidence")).first
+    evidence = article.locator("mark.evidence").first.inner_text()
+    assert len(evidence) > 20 and "Paris" in article.inner_text()
+    assert evidence in article.inner_text() and article.inner_text() != evidence
+    assert marks.first.evaluate("m => getComputedStyle(m).backgroundColor") == "rgb(255, 224, 102)"
+    marks.first.scroll_into_view_if_needed()
+    p.shot("seed-page.png")
+    _assert_clean(p)

@@ -193,3 +193,7 @@ def test_extract_seizures_and_deals_that_are_not_conflict_events(extract, text):
 ])
 def test_extract_disasters_and_accidents_are_not_political_violence(extract, text):
     assert extract(text) == [], text
+
+
+def test_extract_running_tally_is_not_an_incident(extract):
+    assert extract("Rebel shelling has killed more than 300 civilians in Aleppo since mid-2012, the monitor said.") == []

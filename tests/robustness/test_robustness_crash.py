@@ -1,7 +1,9 @@
 """kill -9 in the middle of a run: the store stays readable and consistent, and re-running
 ends in exactly the state of a run never interrupted.
 
-The kill points are random; set ES_CRASH_SEED to replay a failing sequence.
+The kill points are random; set ES_CRASH_SEED to replay a failing sequence, and
+ES_CRASH_KILLS to try more of them than the three ``make test`` does (e.g. 21: seven
+rounds of three kills, each round on a fresh store).
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from eventsift.store import Store
 pytestmark = pytest.mark.slow
 
 N_ARTICLES = 80
-KILLS = 3
+KILLS = int(os.environ.get("ES_CRASH_KILLS") or 3)
+PER_ROUND = 3
 
 
 def make_corpus(root: Path) -> None:
@@ -113,24 +116,31 @@ def test_robustness_kill_9_mid_run_then_resume(tmp_path):
     assert len(expected["articles"]) == N_ARTICLES + 1 and len(expected["copies"]) == 6
     assert len(expected["rejects"]) == 3 and expected["events"], f"load {t_writing - t0:.1f}s"
 
-    db = tmp_path / "crash.duckdb"
+    # Kills come in rounds of at most PER_ROUND, each round on a fresh store and resumed to
+    # the end: after a few kills the store holds every article, and later kills would only
+    # ever land in merging and export.
     kills = []
-    for k in range(KILLS):
-        proc = start(corpus, db)
-        wait_for_writes(db, proc)
-        # Early kills land among the batches; the last may land in merging and export too.
-        delay = rng.uniform(0.0, busy * (0.5 if k < KILLS - 1 else 1.0))
-        time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
-        proc.stderr.close()
-        got = check_consistent(db, f"seed {seed}, kill {k} at +{delay:.2f}s")
-        kills.append((round(delay, 2), len(got["articles"])))
-    finish(start(corpus, db))
-    final = check_consistent(db, f"seed {seed}, after resuming")
-    for name in expected:
-        assert final[name] == expected[name], f"seed {seed}, kills {kills}: table {name} differs"
+    for r, first in enumerate(range(0, KILLS, PER_ROUND)):
+        db = tmp_path / f"crash{r}.duckdb"
+        n = min(PER_ROUND, KILLS - first)
+        for k in range(n):
+            proc = start(corpus, db)
+            wait_for_writes(db, proc)
+            # Early kills land among the batches; a round's last may land in merging and export too.
+            delay = rng.uniform(0.0, busy * (0.5 if k < n - 1 else 1.0))
+            time.sleep(delay)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=60)
+            proc.stderr.close()
+            got = check_consistent(db, f"seed {seed}, round {r}, kill {k} at +{delay:.2f}s")
+            kills.append((round(delay, 2), len(got["articles"])))
+        finish(start(corpus, db))
+        final = check_consistent(db, f"seed {seed}, round {r}, after resuming")
+        for name in expected:
+            assert final[name] == expected[name], f"seed {seed}, round {r}, kills {kills}: table {name} differs"
     # At least one kill should have landed mid-batch-stream, or the test proved little.
-    assert any(0 < n < N_ARTICLES + 1 for _, n in kills), f"seed {seed}, kills {kills}"
-    print(f"seed {seed}: kills (seconds after writes began, articles stored) {kills}")
+    mid = sum(0 < n < N_ARTICLES + 1 for _, n in kills)
+    assert mid, f"seed {seed}, kills {kills}"
+    print(f"seed {seed}: {len(kills)} kills in {r + 1} rounds, {mid} mid-stream, each round resumed to the "
+          f"state of an uninterrupted run; (seconds after writes began, articles stored) {kills}")

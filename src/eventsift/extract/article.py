@@ -339,6 +339,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if d.date is not None and anchor is not None and (
                 d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
             continue  # history told as background, not news
+        if d.date is not None and (d.date.end - d.date.start).days > 31:
+            continue  # "since mid-2012", "over the past year": a running tally, not one incident
         mentions.append(_to_mention(d, article, text))
     return mentions
 
