@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test score eval bench geo-eval clean
+.PHONY: venv demo test score eval bench geo-eval fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,6 +47,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# The long fuzz campaign over ingest and text (not part of `make test`): FUZZ_MINUTES=30 for longer.
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	mkdir -p out
+	nice $(BIN)/python bench/fuzz_ingest.py --minutes $(FUZZ_MINUTES) --json out/fuzz.json
 
 geo-eval: $(STAMP)
 	$(BIN)/python bench/geo_eval.py resolve --split test --data $(SHARED)/data --scorer $(SHARED)/tools/score_geo.py
