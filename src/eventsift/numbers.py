@@ -341,7 +341,9 @@ _BOUNDARY = re.compile(
 _SEP = re.compile(r"(?i)^(?:\s*,\s*|\s*,?\s+(?:and|plus)\s+)(?:(?:his|her|their|its)\s+)?$")
 # ", including seven children,": a subset of the count before it, never a toll of its own
 _SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|includes|among\s+them|among\s+whom|amongst\s+them|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them)\s+$")
-_SUBSET_CLAUSE = re.compile(r"(?i)\s*,\s*(?:including|among\s+them|among\s+whom|amongst\s+them|of\s+whom|mostly|mainly)\b[^,;.]{1,80},")
+_SUBSET_CLAUSE = re.compile(r"(?i)\s*,\s*(?:including|among\s+them|among\s+whom|amongst\s+them|of\s+whom|mostly|mainly)\b[^,;.]{1,80},"
+                            # the same clause where the commas were lost in transcription
+                            r"|\s+(?:including|among\s+them|mostly|mainly)\s+[^,;.]{1,80}?(?=\s+(?:were|was|are|have|has|had)\b)")
 _KILL_WORDS = re.compile(rf"(?i)^(?:{_KILL_V})$")
 
 

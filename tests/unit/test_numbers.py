@@ -178,3 +178,11 @@ def test_numbers_injuries_apart_from_deaths(sentence, killed, injured):
 ])
 def test_numbers_no_toll_invented(sentence):
     assert find_casualties(sentence).killed is None
+
+
+def test_numbers_subset_clause_without_commas():
+    """Some transcriptions lose their commas; the subset is still not the toll."""
+    from eventsift.numbers import find_casualties
+
+    assert find_casualties("At least 16 civilians including women and children were killed on Friday").killed == 16
+    assert find_casualties("Five people including two children have been killed in shelling").killed == 5
