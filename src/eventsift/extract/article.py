@@ -13,11 +13,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from eventsift.actors import ActorTable, fold, normalize_actor
+from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.sentence import (LOCATIVE, PLACE_HEADS, ActorRef, Candidate, attribution, find_candidates,
-                                       tree_distance)
+from eventsift.extract.places import LOCATIVE, PLACE_HEADS, tree_distance
+from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
                              Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)

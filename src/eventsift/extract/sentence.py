@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventsift.extract.lexicon import Lexicon
+from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs
 from eventsift.model import Modality
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-LOCATIVE = frozenset("in on at near into across around outside inside over throughout within of along "
-                     "towards toward between north south east west".split())
-ORIGIN_PREPS = frozenset({"from"})
 # A trigger noun inside one of these phrases refers to an event told elsewhere
 # ("in retaliation for the attacks", "prior to the Russian bombings").
 BACKGROUND_PREPS = frozenset("after following since before prior amid despite over like than".split())
@@ -59,10 +57,6 @@ TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center
 areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
-PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
-city town village area district countryside desert vicinity part parts edge centre center west east
-north south""".split())
-ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
 MOTION_VERBS = frozenset("fly travel head go come move deploy send dispatch return sail drive".split())
@@ -71,27 +65,11 @@ DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 QUANTITY_NOUNS = frozenset("""number series wave spate string dozens dozen hundreds hundred scores score thousands
 thousand barrage round volley
 couple pair handful lot flurry salvo""".split())
-BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
-NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
-ACTOR_HEADS = frozenset("""forces force army troops soldiers jets warplanes aircraft planes coalition government
-regime officials official military police rebels fighters militants opposition monitor media state ministry
-navy ally allies president leader embassy authorities""".split())
 MANNER_PREPS = frozenset({"in", "during", "with", "by", "through", "using"})
 # Words before "after" that put the background event on the same day as the sentence's.
 SAME_DAY_LAG = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon", "immediately"})
-DATELINE_DASHES = frozenset({"-", "–", "—", ":", "--"})
 SPECIFIC_CLASSES = frozenset({"air", "bomb", "shell", "missile", "ied", "suicide", "chemical", "explode"})
 GENERAL_CLASSES = frozenset({"strike", "destroy", "attack", "execute", "kill", "wound", "hit"})
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRef:
-    phrase: str          # words to resolve ("the southern countryside of Raqqa")
-    core: str            # the name itself ("Raqqa")
-    start: int           # char offset of the name in the document
-    group: int           # conjoined names share a group ("in Raqqa and Deir-ez-Zor")
-    distance: int        # tree distance to the trigger: the nearer, the likelier the event's place
-    modifier: bool = False  # names modifying the event word ("US airstrike", "Aleppo blast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,159 +426,6 @@ def _objects(v: Token) -> list[Token]:
     return out
 
 
-def _place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[int]) -> list[PlaceRef]:
-    refs: list[PlaceRef] = []
-    seen: set[int] = set()
-    cands: list[Span] = [e for e in sent.ents if e.label_ in ENT_PLACE]
-    # Names after a locative preposition that the tagger did not call places ("in al-Lataminah").
-    for e in sent.ents:
-        if e.label_ in ("ORG", "PERSON", "NORP") and _locative_pobj(e.root):
-            cands.append(e)
-    for t in sent:
-        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
-            cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
-    # Capitalised names in a place's position that the tagger missed or mislabelled:
-    # "in Raqa", "Aleppo city", "Syrias northern Aleppo province"
-    covered = {t.i for c in cands for t in c}
-    for run in _name_runs(sent):
-        root = run.root
-        if root.i in covered:
-            continue
-        placed = _locative_pobj(root) or (
-            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "appos") and _lemma(root.head) in PLACE_HEADS)
-        if placed:
-            cands.append(run)
-            covered.update(t.i for t in run)
-    # "in Raqqa and Deir-ez-Zor": a name conjoined to a place is a place
-    roots = {c.root.i for c in cands}
-    for t in sent:
-        if t.pos_ == "PROPN" and t.dep_ == "conj" and t.head.i in roots and t.i not in roots:
-            cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
-            roots.add(t.i)
-    for ent in cands:
-        root = ent.root
-        if root.i in seen or root.i in excluded or root.i not in own:
-            continue
-        after = ent.doc[ent.end: ent.end + 2]
-        if any(x.lower_ in ("based", "led", "backed", "brokered", "sponsored", "made")
-               or x.lower_.split("-")[-1] in ("based", "led", "backed", "brokered", "sponsored") for x in after):
-            continue  # "London-based", "US-led": who is meant, not where it happened
-        if root.dep_ in ("compound", "amod", "nmod") and _lemma(root.head) in ACTOR_HEADS:
-            continue  # "Turkish army", "Russia defence ministry": an actor's name
-        if root.dep_ == "pobj" and root.head.dep_ == "agent":
-            continue  # "denied by Brussels": who spoke
-        if _from_origin(root):
-            continue
-        if _in_dateline(ent):
-            continue
-        if root.dep_ in ("poss",) and root.head.lemma_.lower() not in PLACE_HEADS:
-            continue
-        if _across_border(root):
-            continue
-        seen.add(root.i)
-        phrase_tokens = [*ent]
-        h = root.head
-        if root.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in PLACE_HEADS:
-            phrase_tokens = [x for x in h.head.subtree if x.i <= ent.end - 1]
-        elif root.dep_ in ("compound", "poss") and h.lemma_.lower() in PLACE_HEADS:
-            phrase_tokens = [x for x in h.subtree if x.i <= h.i]
-        elif root.dep_ == "pobj" and h.lower_ in ("near", "outside", "around"):
-            phrase_tokens = [h, *ent]
-        phrase = " ".join(x.text for x in phrase_tokens)
-        group = root.i
-        if root.dep_ == "conj":
-            g = root
-            while g.dep_ == "conj":
-                g = g.head
-            group = g.i
-        dist = tree_distance(trigger, root)
-        modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i == trigger.i
-        refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
-                             modifier=modifier))
-    return refs
-
-
-def _locative_pobj(t: Token) -> bool:
-    """'in Raqa', 'near Idlib', 'the countryside of Homs' -- but not 'the regime of Assad'."""
-    if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE:
-        return False
-    return t.head.lower_ != "of" or _lemma(t.head.head) in PLACE_HEADS
-
-
-def _name_runs(sent: Span) -> list[Span]:
-    """Maximal runs of capitalised name tokens (with al-/ad- particles and hyphens)."""
-    runs: list[Span] = []
-    i = sent.start
-    doc = sent.doc
-    while i < sent.end:
-        t = doc[i]
-        if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ not in ("DATE", "TIME",
-                                                                                              "CARDINAL"):
-            j = i + 1
-            while j < sent.end and (doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "ADJ", "NOUN")
-                                    or doc[j].text in NAME_PARTICLES and j + 1 < sent.end
-                                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].text in NAME_PARTICLES)):
-                j += 1
-            if i != sent.start or t.pos_ == "PROPN":  # a sentence's first word is capitalised anyway
-                runs.append(doc[i:j])
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def _across_border(root: Token) -> bool:
-    """'near the border with Turkey', 'the Turkish border', 'a Syria-Turkey border crossing':
-    the neighbour names the frontier, the event is on this side of it."""
-    h = root.head
-    if root.dep_ == "pobj" and h.lower_ in ("with", "from") and _lemma(h.head) in BORDER_NOUNS:
-        return True
-    if root.dep_ in ("compound", "amod", "nmod") and (_lemma(h) in BORDER_NOUNS or
-                                                     h.dep_ == "compound" and _lemma(h.head) in BORDER_NOUNS):
-        return True
-    return False
-
-
-def _from_origin(root: Token) -> bool:
-    """'from the Red Sea resort of Sharm el-Sheikh': where something came from, not where it happened."""
-    t = root
-    for _ in range(4):
-        if t.dep_ not in ("pobj", "compound", "appos", "conj"):
-            return False
-        h = t.head
-        if t.dep_ == "pobj" and h.lower_ in ORIGIN_PREPS:
-            return True
-        if t.dep_ == "pobj" and h.lower_ != "of":
-            return False
-        t = h.head if t.dep_ == "pobj" else h
-    return False
-
-
-def _in_dateline(ent: Span) -> bool:
-    """'MOSCOW - Russia has ...', 'Beirut, Lebanon (Reuters) -': where the story was filed."""
-    text = ent.text.replace(" ", "").replace("-", "")
-    if len(text) >= 4 and text.isalpha() and text.isupper():
-        return True  # "BEIRUT", "MOSCOW Some 120 ...": a capitalised dateline, wherever the lines broke
-    sent = ent.sent
-    if ent.start - sent.start > 3:
-        return False
-    rest = ent.doc[ent.end: min(ent.end + 8, sent.end)]
-    for x in rest:
-        if x.text in DATELINE_DASHES:
-            return all(y.pos_ in ("PROPN", "PUNCT") or y.text in "()," for y in ent.doc[sent.start:x.i])
-        if x.pos_ not in ("PROPN", "PUNCT") and x.text not in "(),":
-            return False
-    return False
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    up_a = {t.i: d for d, t in enumerate([a, *a.ancestors])}
-    for d, t in enumerate([b, *b.ancestors]):
-        if t.i in up_a:
-            return d + up_a[t.i]
-    return 99
-
-
 def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[Candidate]:
     """Event candidates of one sentence, each owning the tokens of its clause."""
     raw: list[tuple[Token, str, bool, Token]] = []
@@ -748,7 +573,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
             if ref_tok is not None and _lemma(ref_tok.head) not in HOST_VERBS:
                 excluded.update(x.i for x in _np_tokens(ref_tok))
-        places = tuple(_place_refs(sent, own_f, t, excluded))
+        places = tuple(place_refs(sent, own_f, t, excluded))
         before = any(x.lower_ in ("prior", "before", "earlier") and x.i in own_f and x.dep_ in ("advmod", "prep")
                      for x in clause_tokens)
         separate = any(x.lower_ in ("separate", "another", "second", "different") for x in clause_tokens)
