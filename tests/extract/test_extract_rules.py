@@ -197,3 +197,11 @@ def test_extract_disasters_and_accidents_are_not_political_violence(extract, tex
 
 def test_extract_running_tally_is_not_an_incident(extract):
     assert extract("Rebel shelling has killed more than 300 civilians in Aleppo since mid-2012, the monitor said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of teachers were converging on Monday for a rally in Nairobi to demand higher pay.",
+    "Dock workers in Mombasa stopped work on Tuesday over unpaid wages.",
+])
+def test_extract_gatherings_and_work_stoppages_are_protests(extract, text):
+    assert {m.event_type for m in extract(text)} == {EventType.PROTESTS}, text

@@ -59,7 +59,8 @@ base airport airbase region province countryside territory positions position bo
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
-MOTION_VERBS = frozenset("fly travel head go come move deploy send dispatch return sail drive".split())
+MOTION_VERBS = frozenset("""fly travel head go come move deploy send dispatch return sail drive converge gather
+assemble march""".split())
 PARTITIVES = frozenset("one two three most some many several all each both none part half".split())
 DEFINITE = frozenset({"the", "these", "those", "this", "that", "its", "their"})
 QUANTITY_NOUNS = frozenset("""number series wave spate string dozens dozen hundreds hundred scores score thousands
@@ -205,6 +206,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "protest", False  # "thousands took to the streets"
         if lem == "go" and "strike" in preps:
             return "protest", False  # "workers went on strike"
+        if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
+            return "protest", False  # "workers stopped work", "shunned work to protest": a strike
         if lem in ("sign", "conclude", "reach", "broker") and any(
                 _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children))
                 for o in t.children if o.dep_ == "dobj"):
@@ -220,7 +223,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                                                 or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
                                                        for c in t.children if c.dep_ == "dobj")) and objs:
             return None  # "seized a tanker", "captured a tank": neither ground nor people
-        if lem in ("blow", "take", "bring", "open", "set", "beat", "throw", "hurl", "block", "abuse", "disperse",
+        if lem in ("stop", "shun", "down", "refuse", "leave", "walk", "blow", "take", "bring", "open", "set", "beat",
+                   "throw", "hurl", "block", "abuse", "disperse",
                    "sign", "conclude", "reach", "broker", "find", "discover", "uncover", "recover", "foil", "thwart",
                    "establish", "build", "erect", "install", "withdraw", "retreat", "pull", "evacuate", "hand",
                    "cede", "surrender", "merge", "disband", "dissolve", "split", "unite", "pour", "flood", "go",
@@ -295,6 +299,8 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
         return True
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
         return True  # "fighting between Azerbaijanis and Armenians"
+    if t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "at") and _lemma(t.head.head) in MOTION_VERBS:
+        return True  # "thousands were converging for a rally in Lagos"
     return False
 
 
@@ -350,7 +356,9 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             # infinitive: "to attack", "in order to strike" -- a purpose, not a report
             if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 gov = v.head
-                done = _lemma(gov) in MOTION_VERBS and gov.tag_ == "VBD"  # "flew ... to launch missiles"
+                # "flew ... to launch missiles", "were converging on Lagos to protest": done, not planned
+                done = _lemma(gov) in MOTION_VERBS and (gov.tag_ == "VBD" or any(
+                    c.dep_ == "aux" and c.tag_ == "VBD" for c in gov.children))
                 if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go", "attempt", "try") \
                         and not done:  # an attempted attack is coded as the attack (ACLED)
                     return Modality.PLANNED
