@@ -205,3 +205,13 @@ def test_extract_running_tally_is_not_an_incident(extract):
 ])
 def test_extract_gatherings_and_work_stoppages_are_protests(extract, text):
     assert {m.event_type for m in extract(text)} == {EventType.PROTESTS}, text
+
+
+def test_extract_target_group_from_what_was_hit(extract):
+    m = one(extract("On Monday, Iraqi jets struck strongholds of the Islamic State group near Mosul."))
+    assert m.actor2 is not None and m.actor2.name == "Islamic State"
+
+
+def test_extract_civilian_victims_are_actor2(extract):
+    m = one(extract("A car bomb exploded at a market in Baghdad on Sunday, killing 12 people."))
+    assert m.actor2 is not None and m.actor2.kind == "civilians" and m.actor2.country == "IQ"

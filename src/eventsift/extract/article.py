@@ -314,7 +314,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         _assign_numbers(new, cas, qty, sent, doc)
         for c in told:
             drafts.extend(_absorb_backref(drafts, c, None if new else cas, si, pi, sent,
-                                          _best_places(c, res, focus)))
+                                          _best_places(c, res, focus), res))
         if not new and (cas.killed is not None or cas.injured is not None):
             _attach_toll(drafts, cas, si, pi)
         for d in new:
@@ -414,7 +414,7 @@ def _attach_toll(drafts: list[_Draft], cas, si: int, pi: int) -> None:
 
 
 def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, sent: Span,
-                    places: list[Place]) -> list[_Draft]:
+                    places: list[Place], res: Resources) -> list[_Draft]:
     """'The attack killed 12', 'most of those strikes hit Raqqa and Deir ez-Zor': fill what the
     earlier telling of the incident lacked. Places inside the earlier one's narrow it; a
     second such place is a second incident of the same campaign. Returns new drafts."""
@@ -431,6 +431,7 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
         return []
     first, *rest = places
     ref.place = first
+    ref.actor2 = ref.actor2 or _resolve_actor(c.actor2, res.actors)
     if sent.start_char - ref.end <= 2:
         ref.end = sent.end_char
     else:
@@ -673,6 +674,11 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
             elif focus:
                 d.place = _country_place(focus[0], res)
         d.actor1 = _situate_actor(d.actor1, d, res)
+        if d.actor2 is None and d.event_type in (EventType.VIOLENCE_AGAINST_CIVILIANS,
+                                                 EventType.EXPLOSIONS_REMOTE_VIOLENCE) \
+                and (d.fatalities or d.injuries) and CIVILIAN_TOLL.search(doc.text[d.start:d.end]):
+            # "killing 224 people", "six civilians were wounded": the victims were civilians
+            d.actor2 = Actor(name="Civilians", kind=ActorKind.CIVILIANS)
         if d.actor2 is not None:
             d.actor2 = _situate_actor(d.actor2, d, res)
 
@@ -685,6 +691,8 @@ PROTEST_SUBS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WI
                           SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS})
 
 
+CIVILIAN_TOLL = re.compile(r"(?i)\b(?:\d[\d,]*|[a-z]+)\s+(?:other\s+)?(?:people|civilians|passengers|children|women|"
+                          r"residents|villagers|worshippers|students|shoppers|pilgrims|tourists|others)\b")
 GENERIC_ACTORS = frozenset({"Military Forces", "Police Forces", "Security Forces", "Rebels", "Militia",
                             "Unidentified Armed Group", "Civilians", "Protesters", "Rioters"})
 

@@ -566,10 +566,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 territory = True
             if o.lemma_.lower() in HUMAN_NOUNS or o.ent_type_ in ("PERSON", "NORP"):
                 human_object = True
-            if o.i == t.i or _trigger_class(o, lex) is not None:
+            if o.i == t.i or _trigger_class(o, lex) is not None or _lemma(o) in QUANTITY_NOUNS:
                 continue
             if a2 is None and o.ent_type_ not in ENT_PLACE and o.ent_type_ not in ("DATE", "TIME"):
-                a2 = _actor_ref(o, subject=False, actor_words=actor_words)
+                a2 = _owner_ref(o, actor_words) or _actor_ref(o, subject=False, actor_words=actor_words)
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
                 target_armed = True
@@ -595,6 +595,30 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                              claimant=claimant,
                              before_marker=before, separate=separate, salient=salient, lag=lag))
     return out
+
+
+# What is hit when a group is the target: "strongholds of the Islamic State group",
+# "ISIS buildings", "a rebel base".
+HELD_THINGS = frozenset("""stronghold strongholds position positions base bases building buildings hideout
+hideouts headquarters convoy convoys camp camps post posts outpost outposts checkpoint checkpoints depot
+depots facility facilities vehicle vehicles target targets office offices fighters members""".split())
+
+
+def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
+    """The group a targeted thing belongs to: its 'of' phrase or a named modifier."""
+    if _lemma(o) not in HELD_THINGS:
+        return None
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ not in ENT_PLACE:
+                    return _actor_ref(g, subject=False, actor_words=actor_words)
+    mods = [c for c in o.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP")]
+    if mods:
+        m = mods[0]
+        phrase = " ".join(x.text for x in m.subtree)
+        return ActorRef(phrase=phrase, head=m.text, country_words=(), subject=False, anaphoric=False)
+    return None
 
 
 def _quantity_of(t: Token) -> bool:
