@@ -215,3 +215,16 @@ def test_extract_target_group_from_what_was_hit(extract):
 def test_extract_civilian_victims_are_actor2(extract):
     m = one(extract("A car bomb exploded at a market in Baghdad on Sunday, killing 12 people."))
     assert m.actor2 is not None and m.actor2.kind == "civilians" and m.actor2.country == "IQ"
+
+
+def test_extract_source_named_once_a_paragraph(extract):
+    ms = extract("Government forces shelled the town of Jisr al-Shughour on Monday, the Syrian Observatory "
+                 "for Human Rights reported. Army helicopters also dropped barrel bombs on Kafranbel.")
+    assert len(ms) == 2
+    assert all(m.attributed_to == "the Syrian Observatory for Human Rights" for m in ms)
+
+
+def test_extract_trailing_source_is_found(extract):
+    m = one(extract('Russia on Tuesday staged a "significant number" of air strikes on Raqqa, '
+                    'a US defence official disclosed today.'))
+    assert m.attributed_to == "a US defence official"

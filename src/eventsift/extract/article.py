@@ -242,6 +242,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
+    sent_attr: dict[int, tuple[int, str | None]] = {}
     para_time: dict[int, TimeSpan] = {}
     last_in_para: dict[int, _Draft] = {}
     for si, sent in enumerate(sents):
@@ -310,11 +311,12 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                            date_explicit=is_explicit, weapons=weapons, attributed_to=attr,
                            elaborates=bool(c.actor1 and c.actor1.anaphoric), salient=_salient(c.salient))
                 new.append(d)
+        sent_attr[si] = (pi, attr)
         new = _drop_weapon_nouns(new, doc)
         _assign_numbers(new, cas, qty, sent, doc)
         for c in told:
             drafts.extend(_absorb_backref(drafts, c, None if new else cas, si, pi, sent,
-                                          _best_places(c, res, focus), res))
+                                          _best_places(c, res, focus), res, attr))
         if not new and (cas.killed is not None or cas.injured is not None):
             _attach_toll(drafts, cas, si, pi)
         for d in new:
@@ -322,6 +324,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             last_in_para[pi] = d
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
+    _paragraph_sources(drafts, sent_attr)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
     lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus,
                       headline=_title_places(article.title, res, focus))
@@ -343,6 +346,18 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             continue  # "since mid-2012", "over the past year": a running tally, not one incident
         mentions.append(_to_mention(d, article, text))
     return mentions
+
+
+def _paragraph_sources(drafts: list[_Draft], sent_attr: dict[int, tuple[int, str | None]]) -> None:
+    """Wire copy names its source once a paragraph ("..., the minister reported. Bombers
+    launched 101 missiles."): a sentence with none takes the nearest one in its paragraph."""
+    for d in drafts:
+        if d.attributed_to:
+            continue
+        near = sorted((abs(si - d.sent_i), si, a) for si, (pi, a) in sent_attr.items()
+                      if a and pi == d.para_i and 0 < abs(si - d.sent_i) <= 2)
+        if near:
+            d.attributed_to = near[0][2]
 
 
 def _drop_weapon_nouns(new: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -414,7 +429,7 @@ def _attach_toll(drafts: list[_Draft], cas, si: int, pi: int) -> None:
 
 
 def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, sent: Span,
-                    places: list[Place], res: Resources) -> list[_Draft]:
+                    places: list[Place], res: Resources, attr: str | None = None) -> list[_Draft]:
     """'The attack killed 12', 'most of those strikes hit Raqqa and Deir ez-Zor': fill what the
     earlier telling of the incident lacked. Places inside the earlier one's narrow it; a
     second such place is a second incident of the same campaign. Returns new drafts."""
@@ -432,6 +447,7 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
     first, *rest = places
     ref.place = first
     ref.actor2 = ref.actor2 or _resolve_actor(c.actor2, res.actors)
+    ref.attributed_to = ref.attributed_to or attr
     if sent.start_char - ref.end <= 2:
         ref.end = sent.end_char
     else:

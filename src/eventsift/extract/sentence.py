@@ -696,9 +696,14 @@ def attribution(sent: Span) -> str | None:
             for g in sent.doc[t.i + 1].children:
                 if g.dep_ == "pobj":
                     return _source_text(g)
+    words = [x for x in sent if not x.is_punct and not x.is_space]
+    tail = {x.i for x in words[-5:]}
     for t in sent:
+        # "X said that ...", "..., X said", and the trailing ", a US official disclosed today"
+        # that the parser hangs off a noun
         if t.lemma_.lower() in ATTRIBUTION_VERBS and t.pos_ == "VERB" and t.lemma_.lower() != "claim" and (
-                t.dep_ in ("ROOT", "parataxis", "advcl", "conj") or any(c.dep_ == "ccomp" for c in t.children)):
+                t.dep_ in ("ROOT", "parataxis", "advcl", "conj") or any(c.dep_ == "ccomp" for c in t.children)
+                or t.i in tail):
             for c in t.children:
                 if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
                     return _source_text(c)
