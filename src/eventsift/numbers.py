@@ -443,6 +443,9 @@ def find_casualties(sentence: str) -> Casualties:
     )
 
 
+_ELIDED_UNIT = re.compile(r"(?i)\b(?:including|of\s+which|of\s+them)\s+$")
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Counted things with their unit ("101 cruise missiles" -> 101.0, "cruise missiles").
 
@@ -453,6 +456,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
         return []
     out: list[Quantity] = []
     for it in _items(sentence):
+        if it.head is None and out and _ELIDED_UNIT.search(sentence[max(0, it.start - 12):it.start]):
+            # "101 cruise missiles in four days, including 18 fired on Friday": the unit is
+            # the one just counted
+            out.append(Quantity(value=float(it.lo), unit=out[-1].unit,
+                                text=sentence[it.start:it.num_end]))
+            continue
         if it.head is None or it.article or it.head.lower() not in UNIT_HEADS:
             continue
         core = _strip_qual(sentence[it.start:it.num_end]).lower()

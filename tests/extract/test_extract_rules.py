@@ -228,3 +228,9 @@ def test_extract_trailing_source_is_found(extract):
     m = one(extract('Russia on Tuesday staged a "significant number" of air strikes on Raqqa, '
                     'a US defence official disclosed today.'))
     assert m.attributed_to == "a US defence official"
+
+
+def test_extract_shared_subject_names_the_second_verbs_weapon(extract):
+    m = one(extract("On Sunday, Turkish warplanes flew 40 sorties and destroyed 60 targets near Afrin."))
+    assert m.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+    assert {q.value for q in m.quantities} >= {40.0, 60.0}

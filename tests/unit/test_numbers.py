@@ -186,3 +186,10 @@ def test_numbers_subset_clause_without_commas():
 
     assert find_casualties("At least 16 civilians including women and children were killed on Friday").killed == 16
     assert find_casualties("Five people including two children have been killed in shelling").killed == 5
+
+
+def test_numbers_elided_unit_takes_the_one_just_counted():
+    from eventsift.numbers import find_quantities
+
+    qs = find_quantities("Warships launched 40 cruise missiles this week, including 12 fired on Sunday.")
+    assert [(q.value, q.unit) for q in qs] == [(40.0, "cruise missiles"), (12.0, "cruise missiles")]

@@ -576,6 +576,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         clause_tokens = [sent.doc[i] for i in sorted(own_f)]
         clause = " " + " ".join(x.lower_ for x in clause_tokens) + " "
         clause += " ".join(x.lemma_.lower() for x in clause_tokens) + " "
+        if subj is not None and subj.i not in own_f:
+            # "Russian warplanes have flown 522 sorties and destroyed 800 targets": the shared
+            # subject names the weapon of the second verb too
+            clause += " ".join(x.lower_ for x in _np_tokens(subj)) + " "
         excluded: set[int] = set()
         for ref_tok in (subj,):
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
