@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -75,11 +74,6 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-def event_id_for(mention: Mention) -> str:
-    """A stable id for an event first seen in this mention."""
-    return "ev-" + hashlib.sha1(mention.mention_id.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(slots=True)
