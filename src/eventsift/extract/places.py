@@ -38,12 +38,13 @@ class PlaceRef:
     modifier: bool = False  # names modifying the event word ("US airstrike", "Aleppo blast")
 
 
-def place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[int]) -> list[PlaceRef]:
-    refs: list[PlaceRef] = []
-    seen: set[int] = set()
-    cands: list[Span] = [e for e in sent.ents if e.label_ in ENT_PLACE]
+def place_spans(sent: Span) -> list[Span]:
+    """Every name in the sentence that may be a place; computed once per sentence, then
+    each event candidate keeps those in its own clause (``place_refs``)."""
+    ents = list(sent.ents)
+    cands: list[Span] = [e for e in ents if e.label_ in ENT_PLACE]
     # Names after a locative preposition that the tagger did not call places ("in al-Lataminah").
-    for e in sent.ents:
+    for e in ents:
         if e.label_ in ("ORG", "PERSON", "NORP") and _locative_pobj(e.root):
             cands.append(e)
     for t in sent:
@@ -67,6 +68,14 @@ def place_refs(sent: Span, own: frozenset[int], trigger: Token, excluded: set[in
         if t.pos_ == "PROPN" and t.dep_ == "conj" and t.head.i in roots and t.i not in roots:
             cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
             roots.add(t.i)
+    return cands
+
+
+def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded: set[int]) -> list[PlaceRef]:
+    """The place names inside one event candidate's clause, minus datelines, origins,
+    neighbours across a border and names that stand for an actor."""
+    refs: list[PlaceRef] = []
+    seen: set[int] = set()
     for ent in cands:
         root = ent.root
         if root.i in seen or root.i in excluded or root.i not in own:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs
+from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs, place_spans
 from eventsift.model import Modality
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -160,9 +160,10 @@ def _verb_lemmas(t: Token) -> tuple[str, ...]:
 def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(class, is_noun) for a token that can name an event, else None."""
     lem = _lemma(t)
-    parts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
-    objs = {_lemma(c) for c in t.children if c.dep_ == "dobj"}
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        kids = list(t.children)
+        parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
+        objs = {_lemma(c) for c in kids if c.dep_ == "dobj"}
         if lem in ("take", "took") and "out" in parts:
             return "destroy", False
         if lem in ("bring", "shoot", "gun") and "down" in parts:
@@ -437,7 +438,10 @@ def _objects(v: Token) -> list[Token]:
 def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[Candidate]:
     """Event candidates of one sentence, each owning the tokens of its clause."""
     raw: list[tuple[Token, str, bool, Token]] = []
+    spans: list[Span] | None = None  # the sentence's possible place names, found on first need
     for t in sent:
+        if not t.is_alpha:
+            continue  # punctuation, numbers, spaces never name an event
         tc = _trigger_class(t, lex)
         if tc is None:
             continue
@@ -585,7 +589,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
             if ref_tok is not None and _lemma(ref_tok.head) not in HOST_VERBS:
                 excluded.update(x.i for x in _np_tokens(ref_tok))
-        places = tuple(place_refs(sent, own_f, t, excluded))
+        if spans is None:
+            spans = place_spans(sent)
+        places = tuple(place_refs(spans, own_f, t, excluded))
         before = any(x.lower_ in ("prior", "before", "earlier") and x.i in own_f and x.dep_ in ("advmod", "prep")
                      for x in clause_tokens)
         separate = any(x.lower_ in ("separate", "another", "second", "different") for x in clause_tokens)
