@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventsift.model import Quantity
 
@@ -262,7 +263,8 @@ def _is_person(word: str) -> bool:
                               and low not in UNIT_HEADS and low not in _TIME_WORDS and len(word) > 3)
 
 
-def _items(sentence: str) -> list[_Item]:
+@lru_cache(maxsize=512)  # tolls and quantities scan the same sentence one after the other
+def _items(sentence: str) -> tuple[_Item, ...]:
     out: list[_Item] = []
     for m in _NUMX.finditer(sentence):
         got = _parse_value(m.group())
@@ -306,7 +308,7 @@ def _items(sentence: str) -> list[_Item]:
         if article and (head is None or head.lower() not in _PERSON_SINGULAR):
             continue
         out.append(_Item(s, e, end, got[0], got[1], head, tuple(mods), article))
-    return out
+    return tuple(out)
 
 
 _KILL_V = (r"killed|dead|died|slain|perished|executed|massacred|lost\s+their\s+lives|were\s+among\s+the\s+dead|"

@@ -242,7 +242,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
-    sent_attr: dict[int, tuple[int, str | None]] = {}
+    sent_attr: dict[int, tuple[int, Span, str | None]] = {}
     para_time: dict[int, TimeSpan] = {}
     last_in_para: dict[int, _Draft] = {}
     for si, sent in enumerate(sents):
@@ -253,12 +253,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         times = [t for t in find_times(stext, anchor=anchor) if t.span is not None]
         cands = sent_cands[si]
         cas = find_casualties(stext)
-        qty = find_quantities(stext)
-        attr = attribution(sent)
-        if attr:
-            for short, full in acr.items():
-                if re.search(rf"\b{re.escape(short)}\b", attr) and full not in attr:
-                    attr = attr.replace(short, full)
+        qty = find_quantities(stext) if cands else []
+        attr = _source_of(sent, acr) if cands else None
         owned_times: dict[int | None, TimeSpan] = {}
         nearest: dict[int | None, int] = {}
         for t in times:
@@ -311,7 +307,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                            date_explicit=is_explicit, weapons=weapons, attributed_to=attr,
                            elaborates=bool(c.actor1 and c.actor1.anaphoric), salient=_salient(c.salient))
                 new.append(d)
-        sent_attr[si] = (pi, attr)
+        sent_attr[si] = (pi, sent, attr)
         new = _drop_weapon_nouns(new, doc)
         _assign_numbers(new, cas, qty, sent, doc)
         for c in told:
@@ -324,7 +320,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             last_in_para[pi] = d
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
-    _paragraph_sources(drafts, sent_attr)
+    _paragraph_sources(drafts, sent_attr, acr)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
     lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus,
                       headline=_title_places(article.title, res, focus))
@@ -348,16 +344,36 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     return mentions
 
 
-def _paragraph_sources(drafts: list[_Draft], sent_attr: dict[int, tuple[int, str | None]]) -> None:
+def _source_of(sent: Span, acr: dict[str, str]) -> str | None:
+    """The sentence's source, with an acronym written out as the article first names it."""
+    attr = attribution(sent)
+    if attr:
+        for short, full in acr.items():
+            if re.search(rf"\b{re.escape(short)}\b", attr) and full not in attr:
+                attr = attr.replace(short, full)
+    return attr
+
+
+def _paragraph_sources(drafts: list[_Draft], sent_attr: dict[int, tuple[int, Span, str | None]],
+                       acr: dict[str, str]) -> None:
     """Wire copy names its source once a paragraph ("..., the minister reported. Bombers
-    launched 101 missiles."): a sentence with none takes the nearest one in its paragraph."""
+    launched 101 missiles."): a sentence with none takes the nearest one in its paragraph.
+    Sentences that report no event are read for a source only here, when needed."""
+    looked: dict[int, str | None] = {si: a for si, (_, _, a) in sent_attr.items() if a}
     for d in drafts:
         if d.attributed_to:
             continue
-        near = sorted((abs(si - d.sent_i), si, a) for si, (pi, a) in sent_attr.items()
-                      if a and pi == d.para_i and 0 < abs(si - d.sent_i) <= 2)
-        if near:
-            d.attributed_to = near[0][2]
+        for gap in (1, 2):
+            for si in (d.sent_i - gap, d.sent_i + gap):
+                if si not in sent_attr or sent_attr[si][0] != d.para_i:
+                    continue
+                if si not in looked:
+                    looked[si] = _source_of(sent_attr[si][1], acr)
+                if looked[si]:
+                    d.attributed_to = looked[si]
+                    break
+            if d.attributed_to:
+                break
 
 
 def _drop_weapon_nouns(new: list[_Draft], doc: Doc) -> list[_Draft]:
