@@ -204,11 +204,12 @@ def write_outputs(store, out_dir: Path) -> dict[str, int]:
     """The standard set: mentions.jsonl, events.jsonl, events.csv, events.geojson."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    events = list(_records(store, "events"))  # read once, written three ways
     return {
         "mentions.jsonl": export(store, fmt="jsonl", level="mentions", path=out_dir / "mentions.jsonl"),
-        "events.jsonl": export(store, fmt="jsonl", level="events", path=out_dir / "events.jsonl"),
-        "events.csv": export(store, fmt="csv", level="events", path=out_dir / "events.csv"),
-        "events.geojson": export(store, fmt="geojson", level="events", path=out_dir / "events.geojson"),
+        "events.jsonl": write_jsonl(events, out_dir / "events.jsonl"),
+        "events.csv": write_csv(events, out_dir / "events.csv"),
+        "events.geojson": write_geojson(events, out_dir / "events.geojson"),
     }
 
 

@@ -450,7 +450,10 @@ def merge_store(store, *, similarity: Similarity | None = None, full: bool = Fal
     old_ids = {old_event[m.mention_id] for m in todo if old_event.get(m.mention_id)}
     log.info("merged %s mentions (%s new) into %s events, replacing %s", len(todo), len(new), len(events),
              len(old_ids))
+    fresh = not old_ids and len(todo) == len(rows)  # every stored mention was just merged
     store.replace_events(events, remove=old_ids)
-    everything = store.events()
+    # a fresh store's events are exactly those just built: no need to read them back
+    everything = sorted(events, key=lambda e: (e.date is None, e.date.start if e.date else date.min, e.event_id)) \
+        if fresh else store.events()
     store.replace_stories(group_stories(everything))
     return everything
