@@ -20,6 +20,15 @@ PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers
 LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunition", " opened fire", " dead")
 
 
+# Trigger classes whose sub-event type nothing else in the clause changes.
+FIXED: dict[str, S] = {
+    "abduct": S.ABDUCTION_FORCED_DISAPPEARANCE, "sexual": S.SEXUAL_VIOLENCE, "arrest": S.ARRESTS,
+    "loot": S.LOOTING_PROPERTY_DESTRUCTION, "disrupt_weapons": S.DISRUPTED_WEAPONS_USE,
+    "hq": S.HEADQUARTERS_OR_BASE_ESTABLISHED, "withdraw": S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+    "regroup": S.CHANGE_TO_GROUP_ACTIVITY, "agree": S.AGREEMENT,
+}
+
+
 def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
              target_armed: bool, clause: str, territory_object: bool,
              human_object: bool = True) -> tuple[EventType, S] | None:
@@ -57,24 +66,10 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return cue if cue in REMOTE else None
     if cls == "down":
         return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
-    if cls == "abduct":
-        return S.ABDUCTION_FORCED_DISAPPEARANCE
-    if cls == "sexual":
-        return S.SEXUAL_VIOLENCE
-    if cls == "arrest":
-        return S.ARRESTS
-    if cls == "loot":
-        return S.LOOTING_PROPERTY_DESTRUCTION
+    if cls in FIXED:
+        return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
         return S.DISRUPTED_WEAPONS_USE if cue in REMOTE else None
-    if cls == "disrupt_weapons":
-        return S.DISRUPTED_WEAPONS_USE
-    if cls == "hq":
-        return S.HEADQUARTERS_OR_BASE_ESTABLISHED
-    if cls == "withdraw":
-        return S.NON_VIOLENT_TRANSFER_OF_TERRITORY
-    if cls == "regroup":
-        return S.CHANGE_TO_GROUP_ACTIVITY
     if cls == "riot":
         return S.MOB_VIOLENCE if " mob" in clause else S.VIOLENT_DEMONSTRATION
     if cls == "block":
@@ -103,8 +98,6 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         if actor1 is not None and actor1.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
             return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
-    if cls == "agree":
-        return S.AGREEMENT
     if cls == "intervene":
         return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES) \
             else S.PROTEST_WITH_INTERVENTION
