@@ -17,6 +17,13 @@ INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rub
 RIOT_CUES = (" stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
              " vandal", " smashed", " looted", " rioters", " rioting")
 PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
+# force on a crowd that ACLED counts as excessive even when no one is said to have died
+SEVERE_CUES = (" violently", " brutally", " excessive force", " live rounds", " serious injur", " seriously injur")
+BARRICADE_CUES = (" barricade", " tyre", " tire", " burning")
+MOB_CUES = (" mob ", " mobs ", " lynch", " vigilante")
+# Acts of violence a crowd commits (not force used on it)
+CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
+FORCE_WORDS = (" police", " security forces", " troops", " soldiers", " fired", " opened fire", " shot ")
 LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunition", " opened fire", " dead")
 
 
@@ -36,6 +43,19 @@ def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | N
     sub = _sub_event(cls, cue=cue, actor1=actor1, actor2=actor2, target_armed=target_armed,
                      clause=clause, territory_object=territory_object, human_object=human_object)
     return None if sub is None else (SUB_EVENT_PARENT[sub], sub)
+
+
+def _crowd_violence(cls: str, actor1: Actor | None, clause: str) -> S | None:
+    """Violence by a crowd: demonstrators' is a violent demonstration, a mob's (lynchings,
+    vigilantes, rival crowds) mob violence, as ACLED's riot sub-types define them."""
+    if cls not in CROWD_ACTS:
+        return None
+    kind = actor1.kind if actor1 is not None else None
+    if kind is ActorKind.PROTESTERS:
+        return S.VIOLENT_DEMONSTRATION
+    if kind is ActorKind.RIOTERS or any(c in clause for c in MOB_CUES) and kind not in ARMED_KINDS:
+        return S.VIOLENT_DEMONSTRATION if " protest" in clause or " demonstrat" in clause else S.MOB_VIOLENCE
+    return None
 
 
 def _is_state(actor: Actor | None) -> bool:
@@ -66,6 +86,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return cue if cue in REMOTE else None
     if cls == "down":
         return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    crowd = _crowd_violence(cls, actor1, clause)
+    if crowd is not None:
+        return crowd
     if cls in FIXED:
         return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
@@ -73,16 +96,19 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
     if cls == "riot":
         return S.MOB_VIOLENCE if " mob" in clause else S.VIOLENT_DEMONSTRATION
     if cls == "block":
-        # ACLED codes road blockades by demonstrators as protests; by armed groups they
+        # ACLED codes road blockades by demonstrators as protests, but road-blocking with
+        # barricades or burning tyres as a violent demonstration; by armed groups they
         # are strategic moves, not protests
         if actor1 is not None and actor1.kind in ARMED_KINDS:
             return S.OTHER
+        if any(c in clause for c in BARRICADE_CUES):
+            return S.VIOLENT_DEMONSTRATION
         return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
         if any(c in clause for c in RIOT_CUES):
             return S.VIOLENT_DEMONSTRATION
-        if any(c in clause for c in LETHAL_CUES):
-            return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+        if any(c in clause for c in LETHAL_CUES) and any(c in clause for c in PROTESTER_WORDS + FORCE_WORDS):
+            return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS  # deaths at the protest, not the one it is about
         if any(c in clause for c in INTERVENTION_CUES):
             return S.PROTEST_WITH_INTERVENTION
         return S.PEACEFUL_PROTEST
@@ -99,7 +125,7 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
     if cls == "intervene":
-        return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES) \
+        return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES + SEVERE_CUES) \
             else S.PROTEST_WITH_INTERVENTION
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":

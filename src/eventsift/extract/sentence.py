@@ -34,7 +34,8 @@ ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confi
 CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
 WEAPON_OBJECTS = frozenset("""weapon weapons arms ammunition munition munitions explosive explosives bomb bombs
 ied ieds mine mines landmine landmines cache caches rocket rockets missile missiles drone drones grenade grenades
-device devices rifle rifles depot shipment""".split())
+device devices rifle rifles depot shipment firearm firearms gun guns pistol pistols ammunition ammo detonator
+detonators tnt mortar mortars kalashnikov kalashnikovs stockpile stockpiles""".split())
 BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
                           "position", "airbase", "stronghold"})
 GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
@@ -49,6 +50,25 @@ CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", 
 MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
 BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
                             "route", "railway", "motorway", "junction", "intersection", "crossing"})
+DISRUPT_VERBS = frozenset("""seize confiscate find discover uncover recover intercept defuse dismantle foil thwart
+destroy capture clear neutralize neutralise deactivate detect impound""".split())
+PROJECTILES = frozenset("rocket rockets missile missiles drone drones projectile projectiles shell shells".split())
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude reach broker extend renew "
+                        "proclaim".split())
+CAPTIVES = frozenset("prisoner prisoners detainee detainees captive captives hostage hostages pow pows "
+                     "body bodies".split())
+DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station".split())
+UNITS = frozenset("""troop troops soldier soldiers force forces reinforcement reinforcements unit units battalion
+battalions brigade brigades tank tanks fighter fighters militiaman militiamen personnel contingent army
+policeman policemen""".split())
+PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
+decry urge press rally""".split())
+SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
+BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
+PROPERTY = frozenset("""house houses home homes shop shops store stores building buildings car cars vehicle
+vehicles church churches mosque mosques temple temples school schools office offices market markets hut huts
+property properties crop crops window windows village villages station stations""".split())
 HUMAN_NOUNS = frozenset("""people person man men woman women child children civilian civilians soldier soldiers
 fighter fighters member members journalist journalists worker workers officer officers pilot pilots hostage
 hostages resident residents student students activist activists leader leaders commander commanders official
@@ -157,6 +177,75 @@ def _verb_lemmas(t: Token) -> tuple[str, ...]:
     return (lem,)
 
 
+def _object_words(v: Token) -> set[str]:
+    """Lemmas of a verb's object phrases, active or passive: 'seized a cache of rifles',
+    'a cache of rifles was seized'."""
+    return {_lemma(x) for c in v.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree}
+
+
+def _prep_objects(v: Token) -> set[str]:
+    """Lemmas of the objects of a verb's prepositions, through chains ('pulled out of the town')."""
+    out: set[str] = set()
+    stack = [c for c in v.children if c.dep_ == "prep"]
+    while stack:
+        p = stack.pop()
+        for g in p.children:
+            if g.dep_ == "pobj":
+                out.add(_lemma(g))
+            elif g.dep_ == "prep":
+                stack.append(g)
+    return out
+
+
+def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
+    """ACLED's strategic developments and the other non-violent acts a verb reports (its
+    codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
+    verbs of crowds, fire and ground that the plain verb table cannot tell apart."""
+    words = _object_words(t)
+    subj_words = {_lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+    if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
+        return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
+    if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
+        return "disrupt_weapons"
+    if lem in TRUCE_VERBS and (words | preps) & TRUCES:
+        return "agree"  # "announced a ceasefire", "agreed to a truce"
+    if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
+        return "agree"  # prisoner exchanges
+    if lem in ("release", "free") and (words & (CAPTIVES | HUMAN_NOUNS) and preps & {"exchange", "swap", "deal"}
+                                       or words & {"prisoner", "detainee"}):
+        return "agree"  # "released 20 prisoners in exchange for ..."
+    if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter") and words & {"talk", "talks", "negotiation"} \
+            and words & {"peace", "ceasefire", "truce"}:
+        return "agree"  # "began peace talks"
+    if lem == "surrender" and not words & TERRITORY_NOUNS and not any(
+            c.dep_ == "dobj" and c.ent_type_ in ENT_PLACE for c in t.children):
+        return "agree"  # "200 militants surrendered to the army" (the surrender of a town is a transfer)
+    if lem == "defect" or lem == "lay" and "down" in parts and words & {"arm", "arms", "weapon", "weapons"}:
+        return "regroup"  # defections, voluntary disarmament
+    if lem in DEPLOY_VERBS and (words & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
+                                and subj_words & UNITS and not objs):
+        return "regroup"  # "deployed troops to the border", "sent reinforcements"
+    if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
+        return "regroup"
+    if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
+        return "clash"  # "troops and rebels exchanged fire"
+    if lem in ("gather", "assemble", "converge", "congregate") and any(
+            c.dep_ in ("xcomp", "advcl") and _lemma(c) in PROTEST_PURPOSES for c in t.children):
+        return "protest"  # "hundreds gathered outside the ministry to demand jobs"
+    if lem in ("chant", "wave", "brandish") and (words & SLOGANS or lem == "chant"):
+        return "protest"
+    if lem in ("hold", "carry", "raise") and words & SLOGANS - {"slogan", "slogans"}:
+        return "protest"  # "held up placards"
+    if lem in ("burn", "torch", "set", "erect", "build", "put") and words & BARRICADES:
+        return "block"  # burning tyres and barricades across roads
+    if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
+               "steal", "plunder", "pillage") and words & PROPERTY:
+        return "loot"  # "burned down houses", "smashed shop windows"
+    if lem == "wrest" and "control" in words:
+        return "capture"
+    return None
+
+
 def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(class, is_noun) for a token that can name an event, else None."""
     lem = _lemma(t)
@@ -167,6 +256,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("take", "took") and "out" in parts:
             return "destroy", False
         if lem in ("bring", "shoot", "gun") and "down" in parts:
+            if _object_words(t) & PROJECTILES:
+                return "disrupt_weapons", False  # air defences downing rockets or drones
             return ("shoot" if lem == "gun" else "down"), False
         if lem == "blow" and "up" in parts:
             return "explode", False
@@ -179,31 +270,33 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
         if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
-                lem in ("disperse", "break") and objs & CROWDS:
+                lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
+                        "crush", "quell") and _object_words(t) & CROWDS:
             return "intervene", False  # "police fired tear gas", "dispersed the protesters"
-        preps = {g.lemma_.lower() for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+        preps = _prep_objects(t)
         if lem == "take" and "back" in parts and objs:
             return "recapture", False  # "took back control of the town"
-        if lem in ("restore", "reassert", "reestablish", "re-establish") and "control" in objs:
+        if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
             return "recapture", False
-        if lem in ("seize", "confiscate", "find", "discover", "uncover", "recover", "intercept", "defuse", "dismantle",
-                   "foil", "thwart", "destroy", "capture") and objs & WEAPON_OBJECTS:
-            return "disrupt_weapons", False  # "police seized a cache of weapons", "troops defused a bomb"
+        strategic = _strategic_class(t, lem, parts, objs, preps)
+        if strategic is not None:
+            return strategic, False
         if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
             return "disrupt_weapons", False
         if lem in ("establish", "set", "build", "open", "erect", "install") and objs & BASE_OBJECTS and (
                 lem != "set" or "up" in parts):
             return "hq", False  # "the militia set up a new base in the valley"
+        out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
         if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and (
-                preps & TERRITORY_NOUNS or objs & TERRITORY_NOUNS or any(
+                preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
                     g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
-                    for g in [c, *c.children])) and (lem != "pull" or "out" in parts or "back" in parts) and (
-                lem != "hand" or "over" in parts):
+                    for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
+                lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
             return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
         if lem in ("merge", "disband", "dissolve", "split", "unite") and (
                 objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")):
             return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
-        if lem in ("take", "pour", "flood") and "street" in {p.rstrip("s") for p in preps}:
+        if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
             return "protest", False  # "thousands took to the streets"
         if lem == "go" and "strike" in preps:
             return "protest", False  # "workers went on strike"
@@ -219,7 +312,7 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "block", False  # "demonstrators blocked roads"
         if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
             return "sexual", False
-        obj_words = {_lemma(x) for c in t.children if c.dep_ == "dobj" for x in c.subtree}
+        obj_words = _object_words(t)
         if lem in ("seize", "capture") and not (obj_words & TERRITORY_NOUNS or "control" in objs or objs & HUMAN_NOUNS
                                                 or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
                                                        for c in t.children if c.dep_ == "dobj")) and objs:
@@ -242,6 +335,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                 return lex.phrases[f"{c.lower_} {lem}"], True
         if lem in lex.nouns:
             return lex.nouns[lem], True
+        if t.lower_ == "in" and any(c.lower_ == "sit" for c in t.children):
+            return "protest", True  # the tokenizer splits "sit-in"
     return None
 
 
@@ -280,6 +375,16 @@ def _in_background_phrase(t: Token) -> bool:
     return False
 
 
+# "suffered breathing problems after a gas attack": the harm names no event of its own, so
+# the event in its "after" phrase is the one reported
+HARM_VERBS = frozenset("suffer die treat hospitalize hospitalise choke suffocate succumb collapse".split())
+
+
+def _harm_after(t: Token) -> bool:
+    p = t.head
+    return t.dep_ == "pobj" and p.lower_ in ("after", "following") and _lemma(p.head) in HARM_VERBS
+
+
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
     """Does a trigger noun report an event here, rather than name one in passing?"""
     if head is not t and any(x in lex.light_verbs for x in _verb_lemmas(head)):
@@ -296,7 +401,7 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             return True
         if c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "compound" and c.ent_type_ in ("DATE",)):
             return True
-    if _responsibility_verb(t) is not None:
+    if _responsibility_verb(t) is not None or _harm_after(t):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
         return True  # "fighting between Azerbaijanis and Armenians"
@@ -471,7 +576,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             if ref_cls is not None and (cls in GENERAL_CLASSES or ref_cls[0] in SPECIFIC_CLASSES):
                 cls = ref_cls[0]
         if is_noun:
-            if _in_background_phrase(t):
+            if _in_background_phrase(t) and not _harm_after(t):
                 continue
             if t.dep_ in SUBJECTS and head is not t and head.i in trig_idx:
                 continue  # "a French bombing hit Raqqa": the verb carries the event, the noun its type
@@ -508,8 +613,13 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                         merged[j] = (other[0], cls if cls != "wound" else other[1], other[2], other[3], other[4])
                     break
             continue
-        if any(m[3].i == head.i for m in merged):
-            continue  # two trigger nouns under one verb: one event
+        same = next((j for j, m in enumerate(merged) if m[3].i == head.i), None)
+        if same is not None:
+            # two trigger nouns under one verb: one event, the new one rather than the one told
+            # before ("the killing sparked demonstrations")
+            if merged[same][4] and not backref:
+                merged[same] = item
+            continue
         merged.append(item)
     heads_i = {h.i for _, _, _, h, _ in merged}
     out: list[Candidate] = []
