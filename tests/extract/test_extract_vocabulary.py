@@ -1,5 +1,6 @@
 """ACLED's sub-event types told apart on sentences written for these tests, one or more
-for each type, as its codebook defines them (published Wednesday 10 June 2020)."""
+for each type, as its codebook defines them, and look-alikes that are no event (published
+Wednesday 10 June 2020)."""
 from __future__ import annotations
 
 import pytest
@@ -128,9 +129,41 @@ pytestmark = pytest.mark.slow
      S.ARMED_CLASH),
     ('Gunmen shot dead a shopkeeper in Peshawar on Tuesday.',
      S.ATTACK),
+    ('Four shoppers were hurt when a grenade went off near a bus stop in Cotabato on Monday.',
+     S.GRENADE),
+    ('Two soldiers were killed when a roadside bomb exploded under their truck in Helmand.',
+     S.REMOTE_EXPLOSIVE_LANDMINE_IED),
+    ('Eleven fighters were killed during heavy clashes with government troops near Marib.',
+     S.ARMED_CLASH),
+    ('Twenty people were killed after two suicide bombers struck a mosque in Maiduguri.',
+     S.SUICIDE_BOMB),
+    ('Gunmen killed three workers at a cement factory in Lagos on Tuesday.',
+     S.ATTACK),
+    ('Russian troops have set up two new bases near the border town of Tal Tamr.',
+     S.HEADQUARTERS_OR_BASE_ESTABLISHED),
+    ('Soldiers captured three rebel camps in the forest near Beni on Sunday.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('The army drove the militants out of four villages in Diyala province on Monday.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('A helicopter dropped barrels of chlorine on the town of Kafr Zita on Thursday.',
+     S.CHEMICAL_WEAPON),
+    ('The protest in Paris turned violent as demonstrators clashed with each other near the Bastille.',
+     S.VIOLENT_DEMONSTRATION),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)
     assert mentions, text
     assert mentions[0].sub_event_type is sub
+
+
+@pytest.mark.parametrize("text", [
+    'Six workers were killed when a gas cylinder exploded at a restaurant in Karachi.',
+    'Floods killed 40 people and injured 80 others in the north of Bangladesh.',
+    'Three hikers were injured when a volcano erupted on the island on Monday.',
+    'A chemical leak at a fertiliser plant killed nine people near Surat.',
+    'The rebels rejected the ceasefire announced by the government in Juba.',
+    'The United Nations sent a team of investigators to Bosnia on Wednesday.',
+])
+def test_accidents_disasters_and_rejections_are_no_event(extract, text):
+    assert extract(text) == [], text
 

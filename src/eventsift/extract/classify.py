@@ -6,6 +6,7 @@ civilians; who took territory decides between the two territorial battle types.
 """
 from __future__ import annotations
 
+from eventsift.extract.sentence import ACCIDENT_CUES
 from eventsift.model import SUB_EVENT_PARENT, Actor, ActorKind, EventType, SubEventType as S
 
 ARMED_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
@@ -14,9 +15,11 @@ REMOTE = frozenset({S.AIR_DRONE_STRIKE, S.SHELLING_ARTILLERY_MISSILE_ATTACK, S.R
                     S.SUICIDE_BOMB, S.CHEMICAL_WEAPON, S.GRENADE})
 INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rubber bullet", " arrested",
                      " detained", " baton", " clashed with police", " broke up", " beat ")
-RIOT_CUES = (" stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
+RIOT_CUES = (" turned violent", " violent protest", " violent demonstration", " aggressive", " turned ugly",
+             " violent clashes", " stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
              " vandal", " smashed", " looted", " rioters", " rioting")
 PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
+BLAST_WORDS = (" explosion", " exploded", " explode", " blast", " leak", " blaze")
 # force on a crowd that ACLED counts as excessive even when no one is said to have died
 SEVERE_CUES = (" violently", " brutally", " excessive force", " live rounds", " serious injur", " seriously injur")
 BARRICADE_CUES = (" barricade", " tyre", " tire", " burning")
@@ -78,6 +81,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         if cue in REMOTE and cue != S.REMOTE_EXPLOSIVE_LANDMINE_IED:
             return cue
         return S.AIR_DRONE_STRIKE if _is_state(actor1) else S.REMOTE_EXPLOSIVE_LANDMINE_IED
+    if cue in (None, S.CHEMICAL_WEAPON) and any(c in clause for c in ACCIDENT_CUES) and (
+            cls in ("explode", "chemical") or any(c in clause for c in BLAST_WORDS)):
+        return None  # an industrial accident, not an attack
     if cls == "explode":
         return cue if cue in (S.SUICIDE_BOMB, S.GRENADE, S.CHEMICAL_WEAPON, S.AIR_DRONE_STRIKE,
                               S.SHELLING_ARTILLERY_MISSILE_ATTACK) else S.REMOTE_EXPLOSIVE_LANDMINE_IED

@@ -37,7 +37,8 @@ ied ieds mine mines landmine landmines cache caches rocket rockets missile missi
 device devices rifle rifles depot shipment firearm firearms gun guns pistol pistols ammunition ammo detonator
 detonators tnt mortar mortars kalashnikov kalashnikovs stockpile stockpiles""".split())
 BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
-                          "position", "airbase", "stronghold"})
+                          "position", "airbase", "stronghold", "camps", "outposts", "posts", "checkpoints",
+                          "garrisons", "airbases", "barracks"})
 GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
                            "movement", "coalition", "alliance", "unit", "units", "battalion", "force", "forces",
                            "party", "organization", "organisation"})
@@ -64,6 +65,7 @@ battalions brigade brigades tank tanks fighter fighters militiaman militiamen pe
 policeman policemen""".split())
 PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
 decry urge press rally""".split())
+CHEMICAL_WORDS = frozenset("chlorine sarin mustard nerve toxic poison poisonous chemical napalm phosphorus".split())
 SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
 BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
 PROPERTY = frozenset("""house houses home homes shop shops store stores building buildings car cars vehicle
@@ -76,7 +78,8 @@ officials militant militants rebel rebels protester protesters demonstrator demo
 TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center centre hilltop hill field fields
 areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
-suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint""".split())
+suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
+airfield airfields island islands""".split())
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
 MOTION_VERBS = frozenset("""fly travel head go come move deploy send dispatch return sail drive converge gather
@@ -134,6 +137,14 @@ accident accidents collision derailment collapse stampede disease outbreak epide
 fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning""".split())
 
 
+DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak".split())
+# Words that make an explosion an accident when no weapon is named: "a gas cylinder exploded"
+ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", " firecracker", " refinery",
+                 " reactor", " ammonium nitrate", " short circuit", " short-circuit", " leak ", " leaked",
+                 " gas tank", " fuel tank", " gas station", " petrol station", " gas explosion", " pipeline",
+                 " coal mine", " mine shaft", " chemical plant", " factory", " fertilizer", " fertiliser")
+
+
 def _natural_cause(v: Token) -> bool:
     """Deaths a disaster, an accident or a disease caused: the cause is the verb's subject
     ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident")."""
@@ -143,6 +154,14 @@ def _natural_cause(v: Token) -> bool:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "during", "after", "from"):
             if any(_lemma(g) in NON_CONFLICT_CAUSES for g in c.children if g.dep_ == "pobj"):
                 return True
+        if c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "as") for m in c.children if m.dep_ in (
+                "mark", "advmod")) and (_lemma(c) in DISASTER_VERBS or any(
+                    g.dep_ in ("nsubj", "nsubjpass") and (_lemma(g) in NON_CONFLICT_CAUSES or any(
+                        _lemma(x) in NON_CONFLICT_CAUSES for x in g.children if x.dep_ in ("compound", "amod")))
+                    for g in c.children)):
+            return True  # "five were killed after a volcano erupted", "... when floods swept the valley"
+    if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        return _natural_cause(v.head)  # "floods killed 40 and injured 80": the subject is shared
     return False
 
 
@@ -197,6 +216,18 @@ def _prep_objects(v: Token) -> set[str]:
     return out
 
 
+def _is_base(v: Token) -> bool:
+    """Is the verb's object a military base ('two new bases', 'an observation point')?"""
+    for o in v.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            if o.lower_ in BASE_OBJECTS or _lemma(o) in BASE_OBJECTS and o.lower_ != "bases":
+                return True
+            if o.lower_ in ("bases", "barracks") or _lemma(o) == "point" and any(
+                    c.lower_ in ("observation", "military", "monitoring") for c in o.children):
+                return True
+    return False
+
+
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
     """ACLED's strategic developments and the other non-violent acts a verb reports (its
     codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
@@ -243,6 +274,13 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "loot"  # "burned down houses", "smashed shop windows"
     if lem == "wrest" and "control" in words:
         return "capture"
+    if lem in ("drive", "push", "expel", "oust", "flush", "chase", "clear") and preps & TERRITORY_NOUNS \
+            and ("out" in parts or any(c.lower_ in ("out", "from") for c in t.children if c.dep_ == "prep")):
+        return "recapture"  # "drove the militants out of the villages"
+    if lem in ("clear", "liberate", "free", "recover") and words & TERRITORY_NOUNS:
+        return "recapture"  # "troops cleared the district", "recovered the border areas"
+    if lem in ("use", "drop", "fire", "launch", "deploy") and words & CHEMICAL_WORDS:
+        return "chemical"  # "dropped containers of chlorine"
     return None
 
 
@@ -261,6 +299,10 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return ("shoot" if lem == "gun" else "down"), False
         if lem == "blow" and "up" in parts:
             return "explode", False
+        if lem == "go" and "off" in parts and any(
+                c.dep_ == "nsubj" and _lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
+                for c in t.children):
+            return "explode", False  # "a grenade went off"
         if lem == "open" and "fire" in objs:
             return "shoot", False
         if lem == "set" and "fire" in objs:
@@ -283,7 +325,7 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return strategic, False
         if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
             return "disrupt_weapons", False
-        if lem in ("establish", "set", "build", "open", "erect", "install") and objs & BASE_OBJECTS and (
+        if lem in ("establish", "set", "build", "open", "erect", "install", "construct") and _is_base(t) and (
                 lem != "set" or "up" in parts):
             return "hq", False  # "the militia set up a new base in the valley"
         out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
@@ -561,6 +603,11 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     noun_class = {head.i: ("air" if cls == "strike" else cls) for t, cls, is_noun, head in raw
                   if is_noun and head is not t and (cls in SPECIFIC_CLASSES or cls == "strike")
                   and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or _quantity_of(t))}
+    # "killed during heavy clashes with the army": deaths in a battle
+    for t, cls, is_noun, head in raw:
+        if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
+                and _lemma(head) in ("kill", "wound", "injure"):
+            noun_class.setdefault(head.i, "clash")
     # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
             for ref in [_told_event_subject(t, lex)] if ref is not None}
@@ -687,6 +734,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
                 target_armed = True
+        if cls in ("capture", "recapture") and not is_noun and _prep_objects(head) & TERRITORY_NOUNS and any(
+                c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):
+            territory = True  # "drove the militants out of four villages": the ground, not the people
         clause_tokens = [sent.doc[i] for i in sorted(own_f)]
         clause = " " + " ".join(x.lower_ for x in clause_tokens) + " "
         clause += " ".join(x.lemma_.lower() for x in clause_tokens) + " "
@@ -694,6 +744,13 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "Russian warplanes have flown 522 sorties and destroyed 800 targets": the shared
             # subject names the weapon of the second verb too
             clause += " ".join(x.lower_ for x in _np_tokens(subj)) + " "
+        if cls in ("kill", "wound") and not is_noun:
+            # "three were wounded when a grenade exploded": the toll's verb leads the sentence,
+            # its "when" clause says what hurt them
+            for c in head.children:
+                if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
+                                             for m in c.children):
+                    clause += " ".join(x.lower_ for x in c.subtree) + " "
         excluded: set[int] = set()
         for ref_tok in (subj,):
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
