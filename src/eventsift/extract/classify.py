@@ -20,6 +20,8 @@ RIOT_CUES = (" turned violent", " violent protest", " violent demonstration", " 
              " vandal", " smashed", " looted", " rioters", " rioting")
 PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
 BLAST_WORDS = (" explosion", " exploded", " explode", " blast", " leak", " blaze")
+CROWD_VIOLENCE = (" outbreaks of violence", " violence erupted", " violence broke out", " violence boil", " ablaze",
+                  " pelted", " during a clash", " during clashes", " hurled")
 # force on a crowd that ACLED counts as excessive even when no one is said to have died
 SEVERE_CUES = (" violently", " brutally", " excessive force", " live rounds", " serious injur", " seriously injur")
 BARRICADE_CUES = (" barricade", " tyre", " tire", " burning")
@@ -111,7 +113,7 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION
         return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
-        if any(c in clause for c in RIOT_CUES):
+        if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):
             return S.VIOLENT_DEMONSTRATION
         if any(c in clause for c in LETHAL_CUES) and any(c in clause for c in PROTESTER_WORDS + FORCE_WORDS):
             return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS  # deaths at the protest, not the one it is about
@@ -131,6 +133,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
     if cls == "intervene":
+        if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):
+            return S.VIOLENT_DEMONSTRATION  # the crowd was violent too: ACLED codes the riot
         return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES + SEVERE_CUES) \
             else S.PROTEST_WITH_INTERVENTION
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.

@@ -236,8 +236,17 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     subj_words = {_lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
+    if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and objs & {
+            "attack", "assault", "offensive", "attempt", "advance", "incursion", "infiltration"} and (
+            lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
+        return "clash"  # "troops repelled an attack on their positions": a battle
     if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
-        return "disrupt_weapons"
+        return "disrupt_weapons"  # "police foiled a bomb plot"
+    if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs:
+        return "capture"
+    if lem in ("occupy", "enter", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
+                                                                                                   "house", "home"}:
+        return "capture"  # "occupied three hill posts"
     if lem in TRUCE_VERBS and (words | preps) & TRUCES:
         return "agree"  # "announced a ceasefire", "agreed to a truce"
     if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
@@ -253,7 +262,11 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "agree"  # "200 militants surrendered to the army" (the surrender of a town is a transfer)
     if lem == "defect" or lem == "lay" and "down" in parts and words & {"arm", "arms", "weapon", "weapons"}:
         return "regroup"  # defections, voluntary disarmament
-    if lem in DEPLOY_VERBS and (words & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
+    heads = {_lemma(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
+        _lemma(g) for c in t.children if c.dep_ in ("dobj", "nsubjpass") for x in c.children
+        if x.dep_ in ("compound", "amod") or x.dep_ == "prep" and x.lower_ == "of"
+        for g in [x, *x.children]}
+    if lem in DEPLOY_VERBS and (heads & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
                                 and subj_words & UNITS and not objs):
         return "regroup"  # "deployed troops to the border", "sent reinforcements"
     if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
@@ -323,8 +336,6 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         strategic = _strategic_class(t, lem, parts, objs, preps)
         if strategic is not None:
             return strategic, False
-        if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
-            return "disrupt_weapons", False
         if lem in ("establish", "set", "build", "open", "erect", "install", "construct") and _is_base(t) and (
                 lem != "set" or "up" in parts):
             return "hq", False  # "the militia set up a new base in the valley"
@@ -445,6 +456,8 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             return True
     if _responsibility_verb(t) is not None or _harm_after(t):
         return True
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and _lemma(t.head.head) == "come":
+        return True  # "the base came under a missile attack"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
         return True  # "fighting between Azerbaijanis and Armenians"
     if t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "at") and _lemma(t.head.head) in MOTION_VERBS:
@@ -490,6 +503,8 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             return Modality.PLANNED
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return Modality.HYPOTHETICAL
+        if any(c.dep_ == "mark" and c.lower_ == "until" for c in kids) and v.tag_ in ("VB", "VBP", "VBZ"):
+            return Modality.PLANNED  # "vowed to fight until they gain control of the villages"
         if v.dep_ == "pobj" and v.head.lower_ == "without":
             return Modality.HYPOTHETICAL
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
@@ -684,6 +699,11 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue
         claim_v = _responsibility_verb(t)
         subj, _ = _subject(head) if head.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "ccomp":
+            # "the military confirmed it regained the town": the speaker is the actor
+            speaker, _ = _subject(head.head)
+            if speaker is not None and speaker.pos_ in ("NOUN", "PROPN"):
+                subj = speaker
         a1 = None
         if claim_v is not None:
             cs, _ = _subject(claim_v)
@@ -713,6 +733,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         if is_noun:
             objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
                      for g in c.children if g.dep_ == "pobj"]
+        # "scores of terrorists": the people under the quantity word are the target
+        objs = [next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"), o) if _lemma(o) in QUANTITY_NOUNS else o for o in objs]
+        victims = _toll_victims(head) if head.pos_ in ("VERB", "AUX") else []
         a2 = None
         target_armed = False
         territory = False
@@ -734,6 +758,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
                 target_armed = True
+        if not [o for o in objs if o.i != t.i and _trigger_class(o, lex) is None] and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
+            target_armed = True  # "launched attacks, killing 40 soldiers": soldiers were the target
         if cls in ("capture", "recapture") and not is_noun and _prep_objects(head) & TERRITORY_NOUNS and any(
                 c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):
             territory = True  # "drove the militants out of four villages": the ground, not the people
@@ -751,6 +777,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
                                              for m in c.children):
                     clause += " ".join(x.lower_ for x in c.subtree) + " "
+                if c.dep_ == "conj" and _lemma(c) in ("kill", "wound", "injure", "hurt"):
+                    # "were killed and 20 wounded in a suspected chemical attack": one toll, one weapon
+                    clause += " ".join(x.lower_ for p in c.children if p.dep_ == "prep" for x in p.subtree) + " "
         excluded: set[int] = set()
         for ref_tok in (subj,):
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
@@ -796,6 +825,19 @@ def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
         phrase = " ".join(x.text for x in m.subtree)
         return ActorRef(phrase=phrase, head=m.text, country_words=(), subject=False, anaphoric=False)
     return None
+
+
+def _toll_victims(v: Token) -> list[Token]:
+    """The objects of a verb's toll clause: 'launched attacks, killing 40 soldiers' -> soldiers."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and _lemma(c) in ("kill", "wound", "injure"):
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    inner = next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for g in p.children if g.dep_ == "pobj"), None)
+                    out.append(inner if inner is not None and _lemma(o) in QUANTITY_NOUNS else o)
+    return out
 
 
 def _quantity_of(t: Token) -> bool:
