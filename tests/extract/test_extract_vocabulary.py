@@ -167,6 +167,26 @@ pytestmark = pytest.mark.slow
      S.ARMED_CLASH),
     ('Police fired tear gas at stone-throwing youths as violence erupted during a march in Conakry.',
      S.VIOLENT_DEMONSTRATION),
+    ('Three rockets fired from across the border slammed into the town of Kilis on Monday, killing two children.',
+     S.SHELLING_ARTILLERY_MISSILE_ATTACK),
+    ('Militants in Idlib sustained heavy losses in raids by army helicopters on Tuesday.',
+     S.AIR_DRONE_STRIKE),
+    ('Police stations in Pattani were hit by coordinated attacks on Wednesday night.',
+     S.ARMED_CLASH),
+    ('Hundreds of nurses took part in a march to the health ministry in Nairobi on Tuesday.',
+     S.PEACEFUL_PROTEST),
+    ('Students staged a die-in outside the town hall in Leeds on Friday.',
+     S.PEACEFUL_PROTEST),
+    ('Riot police fired several rounds of tear gas at the crowd in Hong Kong on Sunday.',
+     S.PROTEST_WITH_INTERVENTION),
+    ('A new brigade of tribal fighters was formed in Deir ez-Zor province on Monday.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('The coalition launched airstrikes on rebel positions near Hodeidah.',
+     S.AIR_DRONE_STRIKE),
+    ('A car bomb exploded outside a police station in Kirkuk, killing four officers.',
+     S.REMOTE_EXPLOSIVE_LANDMINE_IED),
+    ('Twelve passengers were killed when their plane crashed over the desert after a bomb exploded on board.',
+     S.REMOTE_EXPLOSIVE_LANDMINE_IED),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)
@@ -183,6 +203,10 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'The United Nations sent a team of investigators to Bosnia on Wednesday.',
     'The United Nations sent ten civilian observers to Bosnia on Wednesday to investigate the feasibility of a peacekeeping force.',
     'The rebels vowed to fight until they gain control of the villages near the border.',
+    'Two workers were hurt when a boiler exploded at a textile mill in Faisalabad on Thursday.',
+    'A powerful earthquake levelled villages in the north on Monday, killing hundreds of people.',
+    'Seven people were killed and 40 injured after a cooking gas container exploded at a fair in Oruro.',
+    'Twelve passengers were killed when their bus plunged into a ravine near Gilgit.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

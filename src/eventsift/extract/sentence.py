@@ -134,10 +134,14 @@ def _lemma(t: Token) -> str:
 NON_CONFLICT_CAUSES = frozenset("""earthquake quake flood floods flooding storm storms cyclone hurricane typhoon
 tornado landslide landslides mudslide avalanche drought heatwave tsunami eruption volcano lightning crash crashes
 accident accidents collision derailment collapse stampede disease outbreak epidemic pandemic cholera virus
-fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning""".split())
+fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning disaster disasters
+downpours""".split())
 
 
-DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak".split())
+DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak plunge".split())
+ACCIDENT_MODIFIERS = frozenset("gas cooking boiler fireworks firework mine industrial chemical accidental".split())
+INDUSTRIAL_THINGS = frozenset("""tank boiler container cylinder furnace warehouse bunker plant factory pipeline
+reactor refinery kiln transformer generator stove heater oven pipe silo""".split())
 # Words that make an explosion an accident when no weapon is named: "a gas cylinder exploded"
 ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", " firecracker", " refinery",
                  " reactor", " ammonium nitrate", " short circuit", " short-circuit", " leak ", " leaked",
@@ -145,23 +149,43 @@ ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", 
                  " coal mine", " mine shaft", " chemical plant", " factory", " fertilizer", " fertiliser")
 
 
-def _natural_cause(v: Token) -> bool:
+def _is_cause(g: Token) -> bool:
+    """A disaster, an accident or a disease ('floods', 'a volcano', 'a gas explosion')."""
+    if _lemma(g) in NON_CONFLICT_CAUSES:
+        return True
+    mods = {_lemma(x) for x in g.children if x.dep_ in ("compound", "amod")}
+    return bool(mods & NON_CONFLICT_CAUSES) or _lemma(g) in ("explosion", "blast") and bool(mods & ACCIDENT_MODIFIERS)
+
+
+def _accidental_blast(v: Token) -> bool:
+    """'a tank at the plant exploded', 'a furnace exploded': a thing no one uses as a weapon."""
+    return _lemma(v) in ("explode", "blow", "burst", "catch") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in INDUSTRIAL_THINGS for c in v.children)
+
+
+def _natural_cause(v: Token, depth: int = 0) -> bool:
     """Deaths a disaster, an accident or a disease caused: the cause is the verb's subject
-    ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident")."""
+    ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident"),
+    or the 'when/after' clause tells it ("five were killed after a volcano erupted")."""
+    if depth > 2:
+        return False
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in NON_CONFLICT_CAUSES and c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and _is_cause(c):
             return True
         if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "during", "after", "from"):
-            if any(_lemma(g) in NON_CONFLICT_CAUSES for g in c.children if g.dep_ == "pobj"):
+            if any(_is_cause(g) for g in c.children if g.dep_ == "pobj"):
                 return True
         if c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "as") for m in c.children if m.dep_ in (
-                "mark", "advmod")) and (_lemma(c) in DISASTER_VERBS or any(
-                    g.dep_ in ("nsubj", "nsubjpass") and (_lemma(g) in NON_CONFLICT_CAUSES or any(
-                        _lemma(x) in NON_CONFLICT_CAUSES for x in g.children if x.dep_ in ("compound", "amod")))
-                    for g in c.children)):
-            return True  # "five were killed after a volcano erupted", "... when floods swept the valley"
+                "mark", "advmod")) and (_lemma(c) in DISASTER_VERBS or _accidental_blast(c) or any(
+                    g.dep_ in ("nsubj", "nsubjpass") and _is_cause(g) for g in c.children)):
+            return True
+        if c.dep_ == "conj" and c.pos_ == "VERB" and _natural_cause(c, depth + 1):
+            return True  # "five were killed and 20 injured after a volcano erupted"
     if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in v.children):
-        return _natural_cause(v.head)  # "floods killed 40 and injured 80": the subject is shared
+        return _natural_cause(v.head, depth + 1)  # "floods killed 40 and injured 80": the subject is shared
+    if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ == "VERB":
+        # "an earthquake levelled villages, killing hundreds": the toll of the head's subject
+        return any(c.dep_ == "nsubj" and _is_cause(c) for c in v.head.children) or _accidental_blast(v.head)
     return False
 
 
@@ -177,13 +201,14 @@ def _clause_between(x: Token, top: Token) -> bool:
 
 def _crowd_control(v: Token) -> bool:
     """'tear gas', 'rubber bullets', 'water cannon' (not chlorine gas, not live bullets)."""
-    for o in v.children:
-        if o.dep_ != "dobj":
+    for d in v.children:
+        if d.dep_ != "dobj":
             continue
-        lem = _lemma(o)
-        if lem == "teargas" or lem in CROWD_WEAPONS and any(
-                c.lower_ in ("tear", "rubber", "water", "plastic", "pepper", "stun") for c in o.children):
-            return True
+        for o in d.subtree:  # "fired several rounds of tear gas"
+            lem = _lemma(o)
+            if lem == "teargas" or lem in CROWD_WEAPONS and any(
+                    c.lower_ in ("tear", "rubber", "water", "plastic", "pepper", "stun") for c in o.children):
+                return True
     return False
 
 
@@ -283,7 +308,7 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("burn", "torch", "set", "erect", "build", "put") and words & BARRICADES:
         return "block"  # burning tyres and barricades across roads
     if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
-               "steal", "plunder", "pillage") and words & PROPERTY:
+               "plunder", "pillage") and words & PROPERTY:
         return "loot"  # "burned down houses", "smashed shop windows"
     if lem == "wrest" and "control" in words:
         return "capture"
@@ -336,7 +361,7 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         strategic = _strategic_class(t, lem, parts, objs, preps)
         if strategic is not None:
             return strategic, False
-        if lem in ("establish", "set", "build", "open", "erect", "install", "construct") and _is_base(t) and (
+        if lem in ("establish", "set", "build", "open", "erect", "install", "construct", "create") and _is_base(t) and (
                 lem != "set" or "up" in parts):
             return "hq", False  # "the militia set up a new base in the valley"
         out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
@@ -347,7 +372,9 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                 lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
             return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
         if lem in ("merge", "disband", "dissolve", "split", "unite") and (
-                objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")):
+                objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
+                lem in ("form", "create", "found") and any(
+                    _lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
             return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
         if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
             return "protest", False  # "thousands took to the streets"
@@ -386,9 +413,9 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         for c in t.children:
             if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
                 return lex.phrases[f"{c.lower_} {lem}"], True
-        if lem in lex.nouns:
+        if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
             return lex.nouns[lem], True
-        if t.lower_ == "in" and any(c.lower_ == "sit" for c in t.children):
+        if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
             return "protest", True  # the tokenizer splits "sit-in"
     return None
 
@@ -430,12 +457,19 @@ def _in_background_phrase(t: Token) -> bool:
 
 # "suffered breathing problems after a gas attack": the harm names no event of its own, so
 # the event in its "after" phrase is the one reported
-HARM_VERBS = frozenset("suffer die treat hospitalize hospitalise choke suffocate succumb collapse".split())
+HARM_VERBS = frozenset("suffer die treat hospitalize hospitalise choke suffocate succumb collapse sustain "
+                       "incur".split())
 
 
 def _harm_after(t: Token) -> bool:
+    """"suffered breathing problems after a gas attack", "sustained heavy losses in raids"."""
     p = t.head
-    return t.dep_ == "pobj" and p.lower_ in ("after", "following") and _lemma(p.head) in HARM_VERBS
+    if t.dep_ != "pobj" or p.lower_ not in ("after", "following", "in", "from"):
+        return False
+    g = p.head
+    if _lemma(g) in ("loss", "casualty", "damage", "injury", "burn") and g.dep_ in ("dobj", "nsubjpass"):
+        g = g.head  # "sustained heavy losses in raids"
+    return _lemma(g) in HARM_VERBS
 
 
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
@@ -460,8 +494,15 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
         return True  # "the base came under a missile attack"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
         return True  # "fighting between Azerbaijanis and Armenians"
-    if t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "at") and _lemma(t.head.head) in MOTION_VERBS:
-        return True  # "thousands were converging for a rally in Lagos"
+    if t.dep_ == "pobj" and _lemma(t.head.head) in MOTION_VERBS and (t.head.lower_ in ("for", "to", "at") or (
+            t.head.lower_ == "in" and (_trigger_class(t, lex) or ("",))[0] == "protest")):
+        return True  # "thousands were converging for a rally in Lagos", "gathered in a peaceful protest"
+    if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and _lemma(t.head.head) in (
+            "participate", "join", "take", "engage", "march"):
+        return True  # "hundreds took part in a march", "activists participated in a die-in"
+    if t.dep_ == "pobj" and t.head.dep_ == "agent" and _lemma(t.head.head) in (
+            "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure"):
+        return True  # "the posts were hit by synchronised attacks"
     return False
 
 
@@ -618,6 +659,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     noun_class = {head.i: ("air" if cls == "strike" else cls) for t, cls, is_noun, head in raw
                   if is_noun and head is not t and (cls in SPECIFIC_CLASSES or cls == "strike")
                   and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or _quantity_of(t))}
+    # "the posts were hit by synchronised attacks": the verb's event is the attack
+    for t, cls, is_noun, head in raw:
+        if is_noun and head is not t and cls in ("attack", "raid") and t.dep_ == "pobj" and t.head.dep_ == "agent":
+            noun_class.setdefault(head.i, cls)
     # "killed during heavy clashes with the army": deaths in a battle
     for t, cls, is_noun, head in raw:
         if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
@@ -655,7 +700,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             backref = definite and not light and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
-        if not is_noun and cls in ("kill", "wound", "destroy", "strike") and _natural_cause(t):
+        if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and _natural_cause(t)
+                            or cls == "explode" and _accidental_blast(t)):
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
