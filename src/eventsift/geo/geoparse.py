@@ -45,6 +45,8 @@ ANCHOR_POP = 0.5  # per tenfold population, in mentions
 ANCHOR_FOCUS = 1.0  # for a place in the document's first focus country, in mentions
 COUNTY_STATES = 12  # a county name found in more states than this says nothing of the state
 _ADMIN2 = re.compile(r"^(.+?)\s+(?:county|parish|borough|township|district|municipality|shire)$", re.I)
+_COUNTY_LIST = re.compile(r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*)*"
+                          r"\s+(counties|parishes|county|parish)\b")
 _ADJECTIVE = re.compile(r"(?:ian|ean|an|ese|ish|i)s?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
@@ -202,6 +204,95 @@ def _containers(text: str, spans: Sequence[tuple[int, int]], names: Sequence[str
     return out
 
 
+def _county_boxes(names: Sequence[str], gazetteer: Gazetteer) -> dict[str, Place]:
+    """Names a county the text names ties to one state: "Paris" and "Henry County" in
+    one story are the Paris in Henry County, Tennessee, though Paris, France is bigger and
+    other states have a Henry County. A county and a town (or two counties' towns) meet
+    by chance too, so a name is boxed only where every meeting puts it in one state."""
+    by_county: dict[int, set[str]] = {}
+    explicit: set[str] = set()
+    for n in names:
+        for i, tier in gazetteer.lookup(n):
+            e = gazetteer.entry(i)
+            if tier != Tier.EXACT:
+                continue
+            if e.kind == Kind.ADMIN2:
+                if fold(e.name) != fold(n):
+                    continue  # "Shelby" alone is a town or a person, not Shelby County
+                explicit.add(n)
+            key = e.index if e.kind == Kind.ADMIN2 else e.admin2_index
+            if key is not None and e.kind in (Kind.ADMIN2, Kind.CITY):
+                by_county.setdefault(key, set()).add(n)
+    states: dict[str, set[str]] = {}
+    for key, found in by_county.items():
+        if len(found) < 2 or not found & explicit:
+            continue
+        code = gazetteer.entry(key).admin1_code
+        for n in found:
+            states.setdefault(n, set()).add(code or "")
+    out = {}
+    for n, codes in states.items():
+        if len(codes) == 1 and (box := gazetteer_admin1(gazetteer, next(iter(codes)))) is not None:
+            out[n] = box
+    return out
+
+
+def _state_or_country(name: str, gazetteer: Gazetteer) -> bool:
+    return any(t == Tier.EXACT and gazetteer.entry(i).kind in (Kind.COUNTRY, Kind.ADMIN1)
+               for i, t in gazetteer.lookup(name))
+
+
+def _bare_counties(names: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """A story that names "DeKalb County" means the county by "DeKalb" alone too (its
+    namesake town, if any, lies in or near it); not so "Georgia" beside "Georgia County"."""
+    counties = {fold(n): n for n in names if n and _ADMIN2.match(n)}
+    out = []
+    for n in names:
+        county = next((counties[k] for k in (fold(f"{n} county"), fold(f"{n} parish")) if k in counties), None) \
+            if n and not _ADMIN2.match(n) else None
+        out.append(county if county is not None and not _state_or_country(n, gazetteer) else n)
+    return out
+
+
+def _county_listed(name: str, text: str, end: int, gazetteer: Gazetteer) -> str:
+    """'Jackson' in "Jackson and Barrow counties" (or "Jackson County", spanned without its
+    last word) names the county: 'Jackson County'; but "Indiana counties" are Indiana's."""
+    if not name or _ADMIN2.match(name):
+        return name
+    m = _COUNTY_LIST.match(text[end:end + 120])
+    if m is None:
+        return name
+    county = f"{name} {'Parish' if m.group(1).lower().startswith('parish') else 'County'}"
+    if _state_or_country(name, gazetteer):
+        return name
+    if not any(gazetteer.entry(i).kind == Kind.ADMIN2 and fold(gazetteer.entry(i).name) == fold(county)
+               for i, _ in gazetteer.lookup(county)):
+        return name
+    return county
+
+
+_OF_PLACE = re.compile(r"^(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+of\s+(?:the\s+)?(.+)$")
+
+
+def _embedded_place(name: str, placed: dict[str, Place | None], gazetteer: Gazetteer,
+                    focus: Sequence[str]) -> Place | None:
+    """An institution "of" a place the gazetteer lacks is there: "Bank of England",
+    "University of Iowa". The place must be one the document names itself, or a country,
+    admin1 or region (a street or a building is better placed by the document's town)."""
+    m = _OF_PLACE.match(name)
+    if m is None or is_demonym(m.group(1)):
+        return None
+    sub = m.group(1)
+    for other, q in placed.items():
+        if q is not None and fold(other) == fold(sub):
+            return q
+    p = _resolve_name(sub, gazetteer, focus, [q for q in placed.values() if q is not None])
+    if p is not None and p.precision in (Precision.COUNTRY, Precision.ADMIN1, Precision.REGION) \
+            and fold(p.name) == fold(sub) or p is not None and _country_named(sub, gazetteer) is not None:
+        return p
+    return None
+
+
 def _near_context(p: Place | None, context: Sequence[Place]) -> Place | None:
     """``p`` if it shares an admin1 with a context place (or there is no context to check)."""
     if p is None or p.precision is not Precision.POINT:
@@ -325,12 +416,15 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
     ['Ar Raqqah', 'Syria']
     """
     given = names if names is not None else [text[s:e] for s, e in spans]
-    names = [_name(n) if _proper(n) else "" for n in given]
+    names = [_county_listed(_name(n), text, e, gazetteer) if _proper(n) else "" for n, (_, e) in zip(given, spans)]
+    names = _bare_counties(names, gazetteer)
     counts = Counter(fold(n) for n in names)
     distinct = list(dict.fromkeys(n for n in names if n))
     focus = document_focus([n for n in names if n], gazetteer)
     first = {n: _resolve_name(n, gazetteer, focus, ()) for n in distinct}
     within = _containers(text, spans, names, first)
+    for n, box in _county_boxes(distinct, gazetteer).items():
+        within.setdefault(n, box)
     for n, box in within.items():  # "Alexandria, La.": that sense, wherever the name recurs
         first[n] = resolve(n, gazetteer=gazetteer, focus=focus, within=box) or first[n]
     counties = {n: _county_states(n, gazetteer) for n in distinct}
@@ -361,6 +455,8 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
                 p, how = _demonym_place(n, gazetteer, focus), "country"
             elif (adj := _adjective_place(n, gazetteer, focus)) is not None:
                 p, how = adj, "country"
+            elif (inner := _embedded_place(n, final, gazetteer, focus)) is not None:
+                p, how = replace(inner, text=raw), "gazetteer"
             elif not is_demonym(n) and anchor is not None:
                 p, how = replace(anchor, text=raw), "document"
             elif focus:

@@ -57,9 +57,13 @@ NEAR_KM = 200.0
 FAR_WEIGHT = 2  # against a candidate another continent away from every place already resolved, from FAR_KM
 FAR_KM = 3000.0  # ... growing to the full weight at twice that
 SAME_ADMIN1_WEIGHT = 2.0
+ADMIN2_ALIAS_WEIGHT = -1.0  # a county met by its bare name ("Shelby"): the town or state of that name first
+SAME_ADMIN2_WEIGHT = 3.0  # for a town in a county the document names, or that its other towns lie in
 REGION_POPULATION = 1_000_000  # a sea or region of many countries, of no known population, ranks as a city this big
 CAPITAL_WEIGHT = 1.5  # a country's capital is the likelier of its namesakes
 ADMIN1_SHARE_FULL = 3.0  # the admin1 bonus is full once a third of the context lies in that admin1
+LONE_TOWN_POPULATION = 100_000
+LONE_TOWN_WEIGHT = -4.0
 MEMO_LIMIT = 200_000
 
 
@@ -125,6 +129,12 @@ def _inside(e: Entry, within: Place | None) -> bool:
     return e.country == within.country and e.kind != Kind.COUNTRY
 
 
+def _context_admin2(context: Sequence[Place], gazetteer: Gazetteer) -> frozenset[int]:
+    """The counties the context places are or lie in: "Paris" next to "Henry County", or
+    next to another town of Henry County, is the Paris in it."""
+    return frozenset(a for a in (gazetteer.admin2_of(p.geonames_id) for p in context) if a is not None)
+
+
 def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
             *, prefer_admin: bool = False, within: Place | None = None) -> list[tuple[float, Entry, Tier]]:
     """Acceptable candidates for ``name`` (inside ``within``, where given), best first."""
@@ -134,6 +144,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
     ctx_total = sum(ctx_codes.values())
     ctx_countries = {p.country for p in context if p.country}
     ctx_points = [(p.lat, p.lon) for p in context if p.lat is not None and p.lon is not None]
+    ctx_admin2 = _context_admin2(context, gazetteer)
     out = []
     for i, tier in gazetteer.lookup(name):
         e = gazetteer.entry(i)
@@ -155,13 +166,22 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         elif e.kind == Kind.REGION and not e.country and focus:  # a sea or a region of many countries
             s += FOCUS_WEIGHT - 1
         s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
+        if e.kind == Kind.ADMIN2 and not canonical:
+            s += ADMIN2_ALIAS_WEIGHT
         pop = e.population or (REGION_POPULATION if e.kind == Kind.REGION and not e.country else 0)
         s += POP_WEIGHT * math.log10(pop + 1) + (CAPITAL_WEIGHT if e.capital else 0.0)
         if e.admin1_code and e.admin1_code in ctx_codes:  # more for the admin1 most of the others are in
             s += SAME_ADMIN1_WEIGHT * min(1.0, ADMIN1_SHARE_FULL * ctx_codes[e.admin1_code] / ctx_total)
+        if ctx_admin2 and (canonical or e.kind == Kind.ADMIN2) and (
+                e.index if e.kind == Kind.ADMIN2 else e.admin2_index) in ctx_admin2:
+            s += SAME_ADMIN2_WEIGHT  # not for a town met by an alternate name ("Minnesota" for Minneota)
+        d = None
         if ctx_points and e.lat is not None and e.lon is not None:
             d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
             s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM) - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM)
+        if (in_focus and e.kind == Kind.CITY and e.population < LONE_TOWN_POPULATION and context
+                and e.admin1_code not in ctx_codes and (d is None or d > NEAR_KM)):
+            s += LONE_TOWN_WEIGHT  # a small town of the focus country that nothing else named is near
         out.append((s, e, tier))
     out.sort(key=lambda x: (-x[0], x[1].index))
     return out
