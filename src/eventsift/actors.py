@@ -185,7 +185,11 @@ def normalize_actor(phrase: str, *, table: ActorTable, country_words: tuple[str,
     found = table.match(phrase)
     entry = found[1] if found is not None else None
     head_l = (head or "").lower()
-    countries = [c for c in (table.country_of(w) for w in country_words) if c]
+    folded = fold(phrase)
+    # "Russian-backed forces": the backer is not the actor
+    countries = [c for w in country_words
+                 if not any(f"{fold(w)} {v}" in folded for v in ("backed", "supported", "sponsored", "allied"))
+                 for c in [table.country_of(w)] if c]
     police = head_l in POLICE_NOUNS or (entry is not None and entry.name == "Police Forces")
     if entry is not None and countries and entry.kind is ActorKind.STATE_FORCES and (
             entry.generic or (entry.country not in (None, *countries) and not _names_country(found[0], table)

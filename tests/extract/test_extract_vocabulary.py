@@ -187,6 +187,18 @@ pytestmark = pytest.mark.slow
      S.REMOTE_EXPLOSIVE_LANDMINE_IED),
     ('Twelve passengers were killed when their plane crashed over the desert after a bomb exploded on board.',
      S.REMOTE_EXPLOSIVE_LANDMINE_IED),
+    ('Two soldiers were killed and ten others were wounded as militants detonated a homemade bomb near their patrol in Basilan.',
+     S.REMOTE_EXPLOSIVE_LANDMINE_IED),
+    ('Several explosions shook the border area as militants fired dozens of rockets towards the town of Sderot.',
+     S.SHELLING_ARTILLERY_MISSILE_ATTACK),
+    ('Al-Shabaab fighters attacked a military camp outside Afgoye on Tuesday night.',
+     S.ARMED_CLASH),
+    ('Troopers captured two rebel camps in the mountains of Abra province over the weekend.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('Government forces retook the port of Mokha from the Houthis on Monday.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('Warplanes bombed rebel-held towns east of Damascus on Wednesday, where Russia had declared a ceasefire the day before.',
+     S.AIR_DRONE_STRIKE),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)
@@ -211,3 +223,8 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text
 
+
+
+def test_government_forces_belong_to_the_country_of_the_event(extract):
+    mentions = extract("Government forces retook the port of Mokha in Yemen from the Houthis on Monday.")
+    assert mentions and mentions[0].actor1.name == "Military Forces of Yemen"

