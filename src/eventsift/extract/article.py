@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.places import LOCATIVE, PLACE_HEADS, tree_distance
+from eventsift.extract.places import LOCATIVE, PLACE_HEADS, in_group_name, tree_distance
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
@@ -143,7 +143,8 @@ def _span_precision(ts: TimeSpan | None) -> int:
     return 9 if ts is None else (ts.end - ts.start).days
 
 
-STATE_HEADS = frozenset("army military troops soldiers soldier forces force servicemen marines".split())
+STATE_HEADS = frozenset("army military troops soldiers soldier forces force servicemen marines troopers paratroopers "
+                         "commandos loyalists".split())
 
 
 def _resolve_actor(ref: ActorRef | None, table: ActorTable) -> Actor | None:
@@ -172,9 +173,9 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
-        p = _resolve_ref(ref.phrase, ref.core, res, focus)
-        if p is not None and ref.modifier and p.precision is Precision.COUNTRY:
-            continue  # "US airstrikes", "Russian strikes": who struck, not where
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus), ref.container, res, focus)
+        if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
+            continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
         if p is not None:
             resolved.append((p, ref.group, ref.distance))
     if not resolved:
@@ -187,6 +188,20 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
         if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
             uniq.append(p)
     return uniq
+
+
+def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str]) -> Place | None:
+    """'the Midan neighbourhood of Damascus': a district read as a namesake outside the city
+    the text puts it in (a village in another province, a province of another country)
+    gives way to that city."""
+    if container is None:
+        return p
+    outer = _resolve_ref(container, container, res, focus)
+    if outer is None or outer.precision is Precision.COUNTRY:
+        return p
+    if p is not None and p.country == outer.country and p.admin1_code == outer.admin1_code:
+        return p
+    return outer
 
 
 def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Place | None:
@@ -206,7 +221,25 @@ def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Pl
         rest = " ".join(words[:-1])
         return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
     if core.endswith("s") and len(core) > 4:
-        return resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
+        p = resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
+        if p is not None:
+            return p
+    return _headline_prefix(words, res, focus)
+
+
+def _headline_prefix(words: list[str], res: Resources, focus: list[str]) -> Place | None:
+    """Title-case headlines capitalise the nouns after a name ("Killed in Idleb Blast",
+    "in Aleppo Residential Neighborhood"): the longest leading part of the run that names
+    a town or province of the article's own country."""
+    if len(words) < 2 or not focus:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:n])
+        if len(name) < 4:
+            continue
+        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
+        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+            return p
     return None
 
 
@@ -233,12 +266,17 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     # The article's country focus comes from where things happen (the places its events
     # name, "in Syria"), not from who acts ("Russia said"); any place name counts only
     # when there is none of those.
-    located = [ref.core for cs in sent_cands for c in cs for ref in c.places] + [
+    # A country a clause names as who acted ("France raised", "US airstrikes") says nothing
+    # of where; the headline's names say most.
+    located = [ref.core for cs in sent_cands for c in cs for ref in c.places
+               if not ((ref.modifier or ref.argument) and res.actors.country_of(ref.core))] + [
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
-        and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE]
+        and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE and not in_group_name(e.root)
+    ] + _title_countries(article.title, res)
     # where things happen counts twice; every country, demonym or place named counts once,
     # which settles an ambiguous name ("Ariha" is in Syria, not Palestine, in a Syrian story)
-    place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+    place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")
+                                       and not in_group_name(e.root) and not _affiliation(e)]
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
@@ -338,7 +376,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if d.date is not None and anchor is not None and (
                 d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
             continue  # history told as background, not news
-        if d.date is not None and (d.date.end - d.date.start).days > 31:
+        if d.date is not None and d.date.precision is not DatePrecision.YEAR and (d.date.end - d.date.start).days > 31:
             continue  # "since mid-2012", "over the past year": a running tally, not one incident
         mentions.append(_to_mention(d, article, text))
     return mentions
@@ -612,14 +650,14 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
                 if ref.start in seen:
                     continue
                 seen.add(ref.start)
-                p = _resolve_ref(ref.phrase, ref.core, res, focus)
+                p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus), ref.container, res, focus)
                 if p is not None:
                     out.append((ref.start, p))
     for e in doc.ents:
         # only names in a place's position: "Damascus said", "Moscow's ally" are governments
         located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
             "compound", "amod", "appos") and e.root.head.lemma_.lower() in PLACE_HEADS
-        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located:
+        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located and not in_group_name(e.root):
             p = _resolve_ref(e.text, e.text, res, focus)
             if p is not None:
                 out.append((e.start_char, p))
@@ -627,6 +665,25 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
 
 
 TITLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+)*")
+
+
+AFFILIATION = re.compile(r"^\s*-?\s*(?:based|led|backed|brokered|sponsored)\b", re.IGNORECASE)
+
+
+def _affiliation(ent: Span) -> bool:
+    """'UK-based', 'US-led': a name telling who someone is, not where anything happened."""
+    return bool(AFFILIATION.match(ent.doc.text[ent.end_char: ent.end_char + 12]))
+
+
+def _title_countries(title: str | None, res: Resources) -> list[str]:
+    """The countries of the places a headline names whole ("Syrias Aleppo", "Deir Ezzor"),
+    written as country names, for the article's country focus."""
+    out = []
+    for m in TITLE_NAME.finditer(title or ""):
+        p = _resolve_ref(m.group(0), m.group(0), res, [])
+        if p is not None and p.country and p.precision in (Precision.POINT, Precision.ADMIN1):
+            out.append(res.actors.country_names.get(p.country, p.country).removeprefix("the "))
+    return out
 
 
 def _title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
@@ -652,26 +709,43 @@ def _title_places(title: str | None, res: Resources, focus: list[str]) -> list[t
     return out
 
 
+HEADLINE_WEIGHT = 2.0  # a headline names the story's place more surely than any one body mention
+POSITION_SCALE = 400   # characters over which a body mention's vote halves: the lead counts most
+
+
 def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
                focus: list[str], headline: list[tuple[int, Place]] = ()) -> Place | None:
-    """The province the article is about: that of the first precise place it names in
-    the article's main country (its events' places first, then any place it names).
+    """The province the article is about: the one its headline and its precise places in
+    the article's main country point to, each vote weighted by how early it comes.
 
-    News puts the main incident first (headline, lead), so a later sentence that names no
-    place, or only the country, most likely happened there too. Returned at admin1
-    precision, marked as inferred, so it never passes for a point."""
+    News puts the main incident first (headline, lead) and names its place again as the
+    story goes on, while side incidents ("Elsewhere ...") come later and once. A later
+    sentence that names no place, or only the country, most likely happened there too.
+    Returned at admin1 precision, marked as inferred, so it never passes for a point."""
     ordered = [(d.start, d.place) for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
-    for _, p in [*headline, *ordered, *named]:
+    votes: dict[str, float] = {}
+    first: dict[str, Place] = {}
+    seen: set[tuple[int, str]] = set()
+    for offset, p in [*headline, *ordered, *named]:
         if p.admin1_code is None or p.precision not in (Precision.POINT, Precision.ADMIN1):
             continue
         if focus and p.country != focus[0]:
             continue
-        entry = res.gazetteer.admin1(p.admin1_code)
-        return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
-                     admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
-                     geonames_id=entry.geonames_id if entry else None, precision=Precision.ADMIN1,
-                     qualifier="inferred from the article")
-    return None
+        if (offset, p.admin1_code) in seen and offset >= 0:
+            continue  # a draft's place and the same name read again
+        seen.add((offset, p.admin1_code))
+        weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
+        votes[p.admin1_code] = votes.get(p.admin1_code, 0.0) + weight
+        first.setdefault(p.admin1_code, p)
+    if not votes:
+        return None
+    code = max(votes, key=lambda c: votes[c])  # ties: the first named (dicts keep order)
+    p = first[code]
+    entry = res.gazetteer.admin1(p.admin1_code)
+    return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
+                 admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                 geonames_id=entry.geonames_id if entry else None, precision=Precision.ADMIN1,
+                 qualifier="inferred from the article")
 
 
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
@@ -765,28 +839,86 @@ def _country_place(code: str, res: Resources) -> Place:
 
 DATELINE_LABEL = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|date of publication)(?:\s+(?:on|at))?\s*:?\s*)?",
                             re.IGNORECASE)
+# Page stamps that timex does not read as dates: "01-06-2016", "21.05.2017", and a month
+# with day and year run together ("Apr 152017"), each with the page furniture that follows
+# ("(updated 2139 21.05.2017)", "Get short URL 0 67", "at 1514").
+NUMERIC_STAMP = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|[A-Z][a-z]{2,8}\.? \d{5,6}\b")
+STAMP_TAIL = re.compile(r"(?:\s*\(updated[^)]{0,40}\)|\s*\)|\s*Get short URL(?:\s+\d+)*|\s+at\s+\d{3,4}\b"
+                        r"|[ \t|\-–—,:]+)*")
+# Words that put a date inside the story's prose ("on 3 June 2020", "since May 2019"); a
+# date with none of them before it, mid-way through a page's first line, is a stamp
+# between the headline and the lead ("... in Syrias Aleppo Monitor AFP Tuesday 21 Jul 2015 A missile ...").
+PROSE_BEFORE_DATE = frozenset("on of in since until till from by before after to at and or the last this".split())
+
+
+def _stamp_end(text: str, end: int) -> int:
+    m = STAMP_TAIL.match(text, end)
+    return m.end() if m else end
 
 
 def _dateline_end(text: str) -> int:
     """Where a date written at the very top of the text ends ("Wed 19 Apr 2017 ...",
-    "Published April 2 2017 ..."), or 0: the dateline is the page's, not the sentence's."""
+    "Published April 2 2017 ...", "01-06-2016 ...", "Headline AFP Tuesday 21 Jul 2015 Lead"),
+    or 0: the dateline is the page's, not the sentence's."""
     label = DATELINE_LABEL.match(text)
     skip = label.end() if label else 0
     head = text[skip: skip + 60]
+    stamp = NUMERIC_STAMP.match(head)
+    if stamp is not None:
+        return _stamp_end(text, skip + stamp.end())
     for ref in find_times(head, anchor=None):
         if ref.start <= 4 and ref.span is not None and ref.span.precision is DatePrecision.DAY:
-            end = skip + ref.end
-            while end < len(text) and text[end] in " \t|-–—,:":
-                end += 1
-            return end
+            return _stamp_end(text, skip + ref.end)
         break
+    return _headline_stamp_end(text)
+
+
+def _headline_stamp_end(text: str) -> int:
+    """After a headline, a page may print its source and date before the lead, all in one
+    run-on first line: the lead starts after that date, if a lead follows."""
+    head = text[:250]
+    for ref in find_times(head, anchor=None):
+        if ref.span is None or ref.span.precision is not DatePrecision.DAY or ref.start < 10:
+            continue
+        before = head[:ref.start].split()
+        if not before or before[-1].lower().strip(",") in PROSE_BEFORE_DATE:
+            continue
+        end = _stamp_end(text, ref.end)
+        if len(text[end:].split()) >= 5:
+            return end
     return 0
+
+
+TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+.*$")
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """A page whose text opens with its own headline, run on into the lead with no stop
+    ("Air raids kill 31 jihadists in Syrias Raqa NGO At least 31 militants were killed ..."):
+    the lead, not the headline, is the report's evidence; a source and date stamp after the
+    headline go with it. 0 when the text does not open with the title or nothing follows."""
+    if not title:
+        return 0
+    words = TITLE_SUFFIX.sub("", title).split()  # "... | Jordan Times", "... - Ahram Online"
+    if len(words) < 4:
+        return 0
+    pattern = r"\s*" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+    m = re.match(pattern, text, re.IGNORECASE)
+    if m is None or text[m.end(): m.end() + 1] in (",", ";"):
+        return 0  # the headline is the lead's own opening words: "..., officials said."
+    end = _stamp_end(text, m.end())
+    head = text[end:]
+    stamp = _dateline_end(head)
+    end += stamp if stamp and stamp < 60 else 0
+    rest = text[end:]
+    # a new sentence must follow, not the rest of the headline's own clause
+    return end if len(rest.split()) >= 5 and (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] == '"') else 0
 
 
 def _to_mention(d: _Draft, article: Article, text: str) -> Mention:
     start, end = d.start, d.end
     if start == 0:
-        start = _dateline_end(text[:end])
+        start = _dateline_end(text[:end]) or _headline_end(text[:end], article.title)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -18,6 +18,8 @@ INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rub
 RIOT_CUES = (" turned violent", " violent protest", " violent demonstration", " aggressive", " turned ugly",
              " violent clashes", " stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
              " vandal", " smashed", " looted", " rioters", " rioting")
+PROTEST_NOUNS = (" demonstration ", " demonstrations ", " protest ", " protests ", " rally ", " rallies ",
+                 " sit-in ", " march ", " vigil ")
 PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
 BLAST_WORDS = (" explosion", " exploded", " explode", " blast", " leak", " blaze")
 CROWD_VIOLENCE = (" outbreaks of violence", " violence erupted", " violence broke out", " violence boil", " ablaze",
@@ -97,6 +99,10 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
     crowd = _crowd_violence(cls, actor1, clause)
     if crowd is not None:
         return crowd
+    if cls == "arrest" and any(w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+        # arrests at a demonstration: ACLED codes the protest, with the intervention
+        return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
+            else S.PROTEST_WITH_INTERVENTION
     if cls in FIXED:
         return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
@@ -129,7 +135,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.GOVERNMENT_REGAINS_TERRITORY
         return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY if actor1 is not None or cls == "capture" else None
     if cls in ("clash", "fight"):
-        if actor1 is not None and actor1.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
+        if actor1 is not None and actor1.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS) or \
+                actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(w in clause for w in PROTESTER_WORDS):
             return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
     if cls == "intervene":
@@ -140,9 +147,10 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":
         return cue
-    if actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(w in clause for w in PROTESTER_WORDS):
-        # force used on a demonstration: lethal force is "excessive", the rest an intervention
-        if cls in ("kill", "shoot") or any(c in clause for c in LETHAL_CUES):
+    if actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(
+            w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+        # force used on a demonstration: lethal or brutal force is "excessive", the rest an intervention
+        if cls in ("kill", "shoot") or any(c in clause for c in LETHAL_CUES + SEVERE_CUES):
             return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS
         return S.PROTEST_WITH_INTERVENTION
     armed_target = target_armed or (actor2 is not None and actor2.kind in ARMED_KINDS)

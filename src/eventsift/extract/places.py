@@ -36,6 +36,8 @@ class PlaceRef:
     group: int           # conjoined names share a group ("in Raqqa and Deir-ez-Zor")
     distance: int        # tree distance to the trigger: the nearer, the likelier the event's place
     modifier: bool = False  # names modifying the event word ("US airstrike", "Aleppo blast")
+    argument: bool = False  # subject or object of a verb ("France raised", "accused Belgium")
+    container: str | None = None  # the place it lies in ("the Midan district of Damascus")
 
 
 def place_spans(sent: Span) -> list[Span]:
@@ -96,6 +98,8 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
             continue
         if _across_border(root):
             continue
+        if in_group_name(root):
+            continue
         seen.add(root.i)
         phrase_tokens = [*ent]
         h = root.head
@@ -113,10 +117,74 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
                 g = g.head
             group = g.i
         dist = tree_distance(trigger, root)
-        modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i == trigger.i
+        # "US airstrike", "the US latest airstrike": a name modifying an event noun says who
+        modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and (
+            root.head.i == trigger.i or root.head.pos_ == "NOUN" and _lemma(root.head) not in PLACE_HEADS)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
-                             modifier=modifier))
+                             modifier=modifier, argument=_conj_root(root).dep_ in ARGUMENT_DEPS,
+                             container=_container(root)))
     return refs
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+# Nouns of an area inside a bigger place: "the Midan neighbourhood of Damascus".
+PART_HEADS = frozenset("""district neighbourhood neighborhood quarter area suburb village town region camp
+countryside outskirts""".split())
+
+
+def _conj_root(t: Token) -> Token:
+    """'France and Britain raised ...': the first of conjoined names holds their role."""
+    while t.dep_ == "conj":
+        t = t.head
+    return t
+
+
+def in_group_name(root: Token) -> bool:
+    """'the Islamic State in Iraq and the Levant', 'al-Qaeda in the Arabian Peninsula': a
+    place inside an organisation's name, not where the event happened."""
+    t = _conj_root(root)
+    if t.dep_ == "pobj" and t.head.lower_ == "in":
+        return _group_head(t.head.head)
+    # "the Islamic State in Iraq and the Levant": the parser may hang the second name on "State"
+    return root.dep_ == "conj" and _group_head(t) and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in t.children)
+
+
+def _group_head(t: Token) -> bool:
+    return t.pos_ == "PROPN" and (t.ent_type_ in ("ORG", "NORP") or t.lower_ == "state")
+
+
+def _container(root: Token) -> str | None:
+    """The bigger place a name's area lies in: 'the Midan neighbourhood of Damascus',
+    'the Sulaymaniyah neighborhood of the Syrian city of Aleppo' -> 'Damascus', 'Aleppo'."""
+    if root.dep_ not in ("compound", "amod", "nmod") or _lemma(root.head) not in PART_HEADS:
+        return None
+    head = root.head
+    for _ in range(3):
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            return None
+        if obj.pos_ != "PROPN" and _lemma(obj) not in PLACE_HEADS:
+            # "of Aleppo Syrian state television reported": the parser took the name
+            # for a modifier of what follows it
+            first = next((x for x in obj.subtree if x.pos_ != "DET"), obj)
+            if not first.text[:1].isupper() or first.i >= obj.i:
+                return None
+            end = first.i
+            while end + 1 < obj.i and obj.doc[end + 1].text[:1].isupper():
+                end += 1
+            return obj.doc[first.i: end + 1].text
+        if obj.pos_ == "PROPN":
+            start = obj.i
+            while start > obj.left_edge.i and (obj.doc[start - 1].pos_ == "PROPN"
+                                               or obj.doc[start - 1].lower_ in NAME_PARTICLES):
+                start -= 1
+            return obj.doc[start: obj.i + 1].text
+        if _lemma(obj) not in PLACE_HEADS:
+            return None
+        head = obj  # "of the Syrian city of Aleppo"
+    return None
 
 
 def _locative_pobj(t: Token) -> bool:

@@ -65,6 +65,9 @@ battalions brigade brigades tank tanks fighter fighters militiaman militiamen pe
 policeman policemen""".split())
 PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
 decry urge press rally""".split())
+VIOLENT_CAUSES = frozenset("""gunfire gunshot gunshots bullet bullets shelling shooting attack attacks airstrike
+airstrikes bombing bombings explosion blast clash clashes fighting wound wounds torture beating stabbing
+shrapnel sniper""".split())
 CHEMICAL_WORDS = frozenset("chlorine sarin mustard nerve toxic poison poisonous chemical napalm phosphorus".split())
 SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
 BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
@@ -311,6 +314,8 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
                "plunder", "pillage") and words & PROPERTY:
         return "loot"  # "burned down houses", "smashed shop windows"
+    if lem in ("die", "perish", "succumb") and preps & VIOLENT_CAUSES:
+        return "die"  # "four protesters died from gunfire", "died of wounds sustained in shelling"
     if lem == "wrest" and "control" in words:
         return "capture"
     if lem in ("drive", "push", "expel", "oust", "flush", "chase", "clear") and preps & TERRITORY_NOUNS \
@@ -813,6 +818,11 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         if cls in ("capture", "recapture") and not is_noun and _prep_objects(head) & TERRITORY_NOUNS and any(
                 c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):
             territory = True  # "drove the militants out of four villages": the ground, not the people
+        if cls == "die":
+            # "four protesters died from gunfire": the subject is the victim, not the killer
+            if subj is not None and {x.lower_ for x in _np_tokens(subj)} & lex.armed_targets:
+                target_armed = True
+            a1, a2, cls = None, a1, "kill"
         clause_tokens = [sent.doc[i] for i in sorted(own_f)]
         clause = " " + " ".join(x.lower_ for x in clause_tokens) + " "
         clause += " ".join(x.lemma_.lower() for x in clause_tokens) + " "
