@@ -209,6 +209,24 @@ pytestmark = pytest.mark.slow
      S.PROTEST_WITH_INTERVENTION),
     ('Two fighters died of wounds sustained in clashes near Marib.',
      S.ARMED_CLASH),
+    ('All government forces have withdrawn from Abu al-Duhur, the largest army base in the province.',
+     S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('The president said he had reached an agreement with mutinous soldiers to end the mutiny in Bouake.',
+     S.AGREEMENT),
+    ('The government joined talks with the rebel groups to reach a peace agreement on Wednesday.',
+     S.AGREEMENT),
+    ('Gunmen took 20 passengers hostage on the road to Kaduna on Friday.',
+     S.ABDUCTION_FORCED_DISAPPEARANCE),
+    ('Police intercepted 15 suspected members of the militant group near the embassy in Addis Ababa.',
+     S.ARRESTS),
+    ('The army reinforced its air defence systems along the border with the Golan Heights.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('Syria is moving troops to the desert near its border with Jordan.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('A new unit of the militia has been set up in Kirkuk province.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('The coalition tasked with fighting the Islamic State withdrew from the Abu Ghraib base on Monday.',
+     S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)
@@ -230,6 +248,9 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'Seven people were killed and 40 injured after a cooking gas container exploded at a fair in Oruro.',
     'Twelve passengers were killed when their bus plunged into a ravine near Gilgit.',
     'The former minister died of cancer in Beirut on Sunday.',
+    'Paramedics took the wounded to a hospital in Homs.',
+    'The United Nations sent 21 military and civilian personnel to Sarajevo to investigate the feasibility of a peacekeeping force.',
+    'The rebels said they will release the minister, whom they had taken hostage two weeks ago.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

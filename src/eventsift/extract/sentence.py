@@ -59,9 +59,14 @@ TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude rea
                         "proclaim".split())
 CAPTIVES = frozenset("prisoner prisoners detainee detainees captive captives hostage hostages pow pows "
                      "body bodies".split())
-DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station".split())
+DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station move "
+                         "relocate transfer".split())
+FIGHTING = frozenset("mutiny fighting war conflict clash clashes siege hostilities violence insurgency "
+                     "rebellion uprising standoff".split())
+FORTIFIED = frozenset("defense defence defenses defences position positions system systems line lines "
+                      "presence garrison".split())
 UNITS = frozenset("""troop troops soldier soldiers force forces reinforcement reinforcements unit units battalion
-battalions brigade brigades tank tanks fighter fighters militiaman militiamen personnel contingent army
+battalions brigade brigades tank tanks fighter fighters militiaman militiamen contingent army
 policeman policemen""".split())
 PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
 decry urge press rally""".split())
@@ -240,9 +245,17 @@ def _prep_objects(v: Token) -> set[str]:
         for g in p.children:
             if g.dep_ == "pobj":
                 out.add(_lemma(g))
+                # "withdrew from Al-Mastumah, the largest base in Idlib"
+                out.update(_lemma(a) for a in g.children if a.dep_ == "appos")
             elif g.dep_ == "prep":
                 stack.append(g)
     return out
+
+
+def _ends_fighting(accord: Token) -> bool:
+    """'an agreement ... to end a mutiny': the accord stops fighting, whatever its name."""
+    return any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("end", "stop", "halt", "cease") and any(
+        _lemma(o) in FIGHTING for o in c.children if o.dep_ == "dobj") for c in accord.children)
 
 
 def _is_base(v: Token) -> bool:
@@ -273,7 +286,7 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "disrupt_weapons"  # "police foiled a bomb plot"
     if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs:
         return "capture"
-    if lem in ("occupy", "enter", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
+    if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
                                                                                                    "house", "home"}:
         return "capture"  # "occupied three hill posts"
     if lem in TRUCE_VERBS and (words | preps) & TRUCES:
@@ -283,7 +296,8 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("release", "free") and (words & (CAPTIVES | HUMAN_NOUNS) and preps & {"exchange", "swap", "deal"}
                                        or words & {"prisoner", "detainee"}):
         return "agree"  # "released 20 prisoners in exchange for ..."
-    if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter") and words & {"talk", "talks", "negotiation"} \
+    if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter", "join") and words & {"talk", "talks",
+                                                                                          "negotiation"} \
             and words & {"peace", "ceasefire", "truce"}:
         return "agree"  # "began peace talks"
     if lem == "surrender" and not words & TERRITORY_NOUNS and not any(
@@ -298,6 +312,17 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in DEPLOY_VERBS and (heads & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
                                 and subj_words & UNITS and not objs):
         return "regroup"  # "deployed troops to the border", "sent reinforcements"
+    if lem in ("reinforce", "fortify", "bolster") and (heads | words) & (UNITS | FORTIFIED):
+        return "regroup"  # "reinforced their air defence systems along the border"
+    if lem == "take" and words & {"hostage", "hostages", "captive", "captives"}:
+        return "abduct"  # "took 20 passengers hostage"
+    if lem == "take" and "custody" in preps:
+        return "arrest"  # "took them into custody"
+    if lem == "take" and words & {"prisoner", "prisoners"}:
+        return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
+    if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
+            and words & HUMAN_NOUNS:
+        return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
     if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
         return "regroup"
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
@@ -379,7 +404,7 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
         if lem in ("merge", "disband", "dissolve", "split", "unite") and (
                 objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
-                lem in ("form", "create", "found") and any(
+                (lem in ("form", "create", "found") or lem == "set" and "up" in parts) and any(
                     _lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
             return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
         if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
@@ -389,7 +414,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
             return "protest", False  # "workers stopped work", "shunned work to protest": a strike
         if lem in ("sign", "conclude", "reach", "broker") and any(
-                _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children))
+                _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children)
+                                          or _ends_fighting(o))
                 for o in t.children if o.dep_ == "dobj"):
             return "agree", False  # "the two sides signed a ceasefire agreement"
         if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
@@ -711,8 +737,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
-        if not is_noun and cls in ("fight", "clash") and t.dep_ == "acl" and t.tag_ == "VBG":
-            continue  # "an ally fighting the regime" describes a party, it reports no battle
+        if not is_noun and cls in ("fight", "clash") and t.tag_ == "VBG" and (
+                t.dep_ == "acl" or t.dep_ == "pcomp" and t.head.head.dep_ == "acl"):
+            continue  # "an ally fighting the regime", "a coalition tasked with fighting IS" describe a party
         kept.append((t, cls, is_noun, head, backref))
     # Conjoined verbs with one subject ("shot and killed") are one event; keep the stronger.
     heads = {h.i for _, _, _, h, _ in kept}
@@ -749,9 +776,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         mod = _modality(t, head, sent)
         if mod is None:
             continue
-        if cls in STRATEGIC_CLASSES and head.dep_ in ("relcl", "advcl") and any(
+        if (cls in STRATEGIC_CLASSES or cls in ("abduct", "capture")) and head.dep_ in ("relcl", "advcl") and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
-            continue  # "towns where Russia had declared a ceasefire": background to the news
+            continue  # "towns where Russia had declared a ceasefire", "whom they had taken hostage": background
         claim_v = _responsibility_verb(t)
         subj, _ = _subject(head) if head.pos_ in ("VERB", "AUX") else (None, False)
         if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "ccomp":
