@@ -39,7 +39,10 @@ def test_geo_focus_decides_namesakes(gaz):
     assert resolve("Hama", gazetteer=gaz, focus=["AO"]).country == "AO"
     assert resolve("Hama", gazetteer=gaz).country == "SY"  # no focus: the most populous
     assert resolve("Paris", gazetteer=gaz).country == "FR"
-    assert resolve("Paris", gazetteer=gaz, focus=["US"]).country == "US"
+    # a small focus-country namesake that nothing ties down gives way to the world city ...
+    assert resolve("Paris", gazetteer=gaz, focus=["US"]).country == "FR"
+    state = Place(name="Georgia", country="US", admin1_code="US-GA", precision=Precision.ADMIN1)
+    assert resolve("Paris", gazetteer=gaz, focus=["US"], context=[state]).country == "US"  # ... unless its state is named
     assert resolve("Halab", gazetteer=gaz, focus=["SY"]).geonames_id == 170063
 
 

