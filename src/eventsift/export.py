@@ -136,14 +136,14 @@ def _json_line(d: dict) -> str:
 
 
 def _reading_order(row: tuple[Mention, str | None]) -> tuple:
-    """Mentions as the article tells them: by sentence, then by where each place is named,
-    then by where each event's word stands."""
+    """Mentions as the article tells them: by sentence, then by where each event's word
+    stands, then (one word, several places) by where each place is named."""
     m = row[0]
     end = len(m.evidence.sentence)
     where = m.location.text if m.location is not None and m.location.text else None
     pos = m.evidence.sentence.find(where) if where else -1
     said = m.evidence.sentence.find(m.trigger) if m.trigger else -1
-    return (m.article_id, m.evidence.start, pos if pos >= 0 else end, said if said >= 0 else end, m.mention_id)
+    return (m.article_id, m.evidence.start, said if said >= 0 else end, pos if pos >= 0 else end, m.mention_id)
 
 
 def write_jsonl(records: Iterable[tuple[Event | Mention, str | None]], path: Path) -> int:

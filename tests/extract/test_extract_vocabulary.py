@@ -227,6 +227,16 @@ pytestmark = pytest.mark.slow
      S.CHANGE_TO_GROUP_ACTIVITY),
     ('The coalition tasked with fighting the Islamic State withdrew from the Abu Ghraib base on Monday.',
      S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('Soldiers raped, beat and robbed villagers during the operation in Rakhine state.',
+     S.SEXUAL_VIOLENCE),
+    ('Police arrested a man over two sexual assaults in the town of Irvington on Monday.',
+     S.ARRESTS),
+    ('Hundreds of youths went on a looting spree in Ntuzuma near Durban on Monday.',
+     S.LOOTING_PROPERTY_DESTRUCTION),
+    ('Armed men set the shops and houses on fire in the market of Ibadan.',
+     S.LOOTING_PROPERTY_DESTRUCTION),
+    ('Security forces used tear gas and water cannons in clashes with protesters near parliament in Beirut.',
+     S.VIOLENT_DEMONSTRATION),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)

@@ -23,10 +23,12 @@ PROTEST_NOUNS = (" demonstration ", " demonstrations ", " protest ", " protests 
 PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
 BLAST_WORDS = (" explosion", " exploded", " explode", " blast", " leak", " blaze")
 CROWD_VIOLENCE = (" outbreaks of violence", " violence erupted", " violence broke out", " violence boil", " ablaze",
-                  " pelted", " during a clash", " during clashes", " hurled")
+                  " pelted", " clash", " hurled", " armed with")
 # force on a crowd that ACLED counts as excessive even when no one is said to have died
 SEVERE_CUES = (" violently", " brutally", " excessive force", " live rounds", " serious injur", " seriously injur")
 BARRICADE_CUES = (" barricade", " tyre", " tire", " burning")
+# weapons of a crowd, not of an armed group: rival crowds fighting with them riot
+CRUDE_WEAPONS = (" sticks", " stones", " machetes", " clubs ", " rocks", " iron bars", " batons")
 MOB_CUES = (" mob ", " mobs ", " lynch", " vigilante")
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
@@ -60,7 +62,8 @@ def _crowd_violence(cls: str, actor1: Actor | None, clause: str) -> S | None:
     kind = actor1.kind if actor1 is not None else None
     if kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION
-    if kind is ActorKind.RIOTERS or any(c in clause for c in MOB_CUES) and kind not in ARMED_KINDS:
+    crude = cls in ("clash", "fight") and any(c in clause for c in CRUDE_WEAPONS)
+    if kind is ActorKind.RIOTERS or (any(c in clause for c in MOB_CUES) or crude) and kind not in ARMED_KINDS:
         return S.VIOLENT_DEMONSTRATION if " protest" in clause or " demonstrat" in clause else S.MOB_VIOLENCE
     return None
 

@@ -374,8 +374,9 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "explode", False  # "a grenade went off"
         if lem == "open" and "fire" in objs:
             return "shoot", False
-        if lem == "set" and "fire" in objs:
-            return "loot", False
+        if lem == "set" and ("fire" in objs or "fire" in {_lemma(g) for c in kids if c.dep_ == "prep"
+                                                          for g in c.children}):
+            return "loot", False  # "set fire to the market", "set the shops on fire"
         if lem == "take" and ("control" in objs or "over" in parts):
             return "capture", False
         if lem in ("beat", "rough") and ("up" in parts or objs):
@@ -530,7 +531,7 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             t.head.lower_ == "in" and (_trigger_class(t, lex) or ("",))[0] == "protest")):
         return True  # "thousands were converging for a rally in Lagos", "gathered in a peaceful protest"
     if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and _lemma(t.head.head) in (
-            "participate", "join", "take", "engage", "march"):
+            "participate", "join", "take", "engage", "march", "go"):
         return True  # "hundreds took part in a march", "activists participated in a die-in"
     if t.dep_ == "pobj" and t.head.dep_ == "agent" and _lemma(t.head.head) in (
             "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure"):
