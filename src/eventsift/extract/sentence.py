@@ -368,6 +368,8 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return ("shoot" if lem == "gun" else "down"), False
         if lem == "blow" and "up" in parts:
             return "explode", False
+        if lem == "set" and "off" in parts and _object_words(t) & (WEAPON_OBJECTS | {"bomb", "device", "charge"}):
+            return "explode", False  # "militants set off a bomb"
         if lem == "go" and "off" in parts and any(
                 c.dep_ == "nsubj" and _lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
                 for c in t.children):
@@ -918,7 +920,7 @@ def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
 def _cause_text(v: Token) -> str:
     """The words of a verb's 'when/after/as' clauses, for the weapon they name."""
     return "".join(" ".join(x.lower_ for x in c.subtree) + " " for c in v.children if c.dep_ == "advcl" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in c.children))
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as", "while") for m in c.children))
 
 
 def _toll_victims(v: Token) -> list[Token]:
