@@ -247,6 +247,9 @@ def _prep_objects(v: Token) -> set[str]:
                 out.add(_lemma(g))
                 # "withdrew from Al-Mastumah, the largest base in Idlib"
                 out.update(_lemma(a) for a in g.children if a.dep_ == "appos")
+                # "died as a result of torture"
+                stack.extend(x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"
+                             and _lemma(g) in ("result", "consequence", "effect", "cause"))
             elif g.dep_ == "prep":
                 stack.append(g)
     return out
