@@ -528,6 +528,10 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             return True
     if _responsibility_verb(t) is not None or _harm_after(t):
         return True
+    if t.dep_ in SUBJECTS and _lemma(head) in ("turn", "become", "grow") and any(
+            c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in ("violent", "ugly", "deadly", "bloody")
+            for c in head.children):
+        return True  # "the protests turned violent"
     if t.dep_ == "pobj" and t.head.lower_ == "under" and _lemma(t.head.head) == "come":
         return True  # "the base came under a missile attack"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
@@ -743,6 +747,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
+        if not is_noun and cls == "block" and t.dep_ == "acl" and t.tag_ == "VBG":
+            continue  # "hurled rocks at security forces blocking a road": who they were, not a protest
         if not is_noun and cls in ("fight", "clash") and t.tag_ == "VBG" and (
                 t.dep_ == "acl" or t.dep_ == "pcomp" and t.head.head.dep_ == "acl"):
             continue  # "an ally fighting the regime", "a coalition tasked with fighting IS" describe a party
@@ -963,6 +969,8 @@ def _is_toll_clause(t: Token, cls: str, raw: list) -> bool:
     """A kill/wound verb that modifies another trigger's phrase gives that event's toll."""
     if cls not in ("kill", "wound"):
         return False
+    if t.dep_ == "conj" and t.head.pos_ == "ADJ" and t.head.lower_ in ("dead", "hurt", "injured"):
+        return True  # "left scores dead and wounded": the state the event left them in
     if t.dep_ == "conj":  # "that killed 129 people and wounded 350 others"
         h = t.head
         return any(x.i == h.i for x, *_ in raw) and _is_toll_clause(h, "kill", raw)
