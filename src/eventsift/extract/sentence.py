@@ -263,8 +263,13 @@ def _ends_fighting(accord: Token) -> bool:
 
 def _is_base(v: Token) -> bool:
     """Is the verb's object a military base ('two new bases', 'an observation point')?"""
-    for o in v.children:
-        if o.dep_ in ("dobj", "nsubjpass"):
+    for d in v.children:
+        if d.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        # "established a total of 56 observation points", "a number of barracks"
+        inner = [g for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj"] if _lemma(d) in ("total", "number", "series", "network", "string") else []
+        for o in [d, *inner]:
             if o.lower_ in BASE_OBJECTS or _lemma(o) in BASE_OBJECTS and o.lower_ != "bases":
                 return True
             if o.lower_ in ("bases", "barracks") or _lemma(o) == "point" and any(
@@ -598,8 +603,10 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             return Modality.DENIED
         if depth > 0 and lem in ACCUSE_VERBS:
             return None
-        if v.tag_ == "TO" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
-            # infinitive: "to attack", "in order to strike" -- a purpose, not a report
+        perfect = v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in kids)
+        if (v.tag_ == "TO" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)) and not perfect:
+            # infinitive: "to attack", "in order to strike" -- a purpose, not a report ("claimed
+            # to have seized" is a report of the past)
             if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 gov = v.head
                 # "flew ... to launch missiles", "were converging on Lagos to protest": done, not planned
@@ -788,6 +795,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         mod = _modality(t, head, sent)
         if mod is None:
             continue
+        if cls == "agree" and mod is Modality.PLANNED and head.dep_ == "xcomp" and _lemma(head.head) in (
+                "agree", "decide", "vote"):
+            mod = Modality.ASSERTED  # "the two sides agreed to resume peace talks": the agreement itself
         if (cls in STRATEGIC_CLASSES or cls in ("abduct", "capture")) and head.dep_ in ("relcl", "advcl") and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
             continue  # "towns where Russia had declared a ceasefire", "whom they had taken hostage": background
