@@ -87,7 +87,7 @@ TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center
 areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
-airfield airfields island islands port ports harbour harbor seaport oilfield oilfields""".split())
+airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground""".split())
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
 MOTION_VERBS = frozenset("""fly travel head go come move deploy send dispatch return sail drive converge gather
@@ -286,13 +286,15 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     subj_words = {_lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
-    if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and objs & {
+    passive = {_lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
+    if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
             "attack", "assault", "offensive", "attempt", "advance", "incursion", "infiltration"} and (
             lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
         return "clash"  # "troops repelled an attack on their positions": a battle
     if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
         return "disrupt_weapons"  # "police foiled a bomb plot"
-    if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs:
+    if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs or \
+            lem in ("gain", "regain") and objs & {"ground", "territory"}:
         return "capture"
     if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
                                                                                                    "house", "home"}:
@@ -351,8 +353,10 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "die"  # "four protesters died from gunfire", "died of wounds sustained in shelling"
     if lem == "wrest" and "control" in words:
         return "capture"
+    if lem == "control" and words & TERRITORY_NOUNS and t.tag_ in ("VBD", "VBN", "VBG"):
+        return "capture"  # "achieved a victory by controlling the entire Lajat area"
     if lem in ("drive", "push", "expel", "oust", "flush", "chase", "clear") and preps & TERRITORY_NOUNS \
-            and ("out" in parts or any(c.lower_ in ("out", "from") for c in t.children if c.dep_ == "prep")):
+            and (parts & {"out", "back"} or any(c.lower_ in ("out", "from") for c in t.children if c.dep_ == "prep")):
         return "recapture"  # "drove the militants out of the villages"
     if lem in ("clear", "liberate", "free", "recover") and words & TERRITORY_NOUNS:
         return "recapture"  # "troops cleared the district", "recovered the border areas"
