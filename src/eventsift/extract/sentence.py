@@ -261,6 +261,19 @@ def _ends_fighting(accord: Token) -> bool:
         _lemma(o) in FIGHTING for o in c.children if o.dep_ == "dobj") for c in accord.children)
 
 
+ARMED_NOUNS = frozenset("""rebel rebels militant militants insurgent insurgents jihadist jihadists terrorist
+terrorists fighter fighters army troops troop soldiers forces force militia militias militiamen group
+guerrillas guerrilla gunmen unit units""".split())
+
+
+def _armed_subject(v: Token) -> bool:
+    """Is the verb's subject an armed group ('militants gained ground', not 'firefighters')?"""
+    subj, _ = _subject(v)
+    if subj is None:
+        return False
+    return _lemma(subj) in ARMED_NOUNS or subj.lower_ in ARMED_NOUNS or subj.ent_type_ in ("ORG", "NORP", "GPE")
+
+
 def _is_base(v: Token) -> bool:
     """Is the verb's object a military base ('two new bases', 'an observation point')?"""
     for d in v.children:
@@ -288,13 +301,13 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
     passive = {_lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
-            "attack", "assault", "offensive", "attempt", "advance", "incursion", "infiltration"} and (
+            "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
             lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
         return "clash"  # "troops repelled an attack on their positions": a battle
     if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
         return "disrupt_weapons"  # "police foiled a bomb plot"
     if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs or \
-            lem in ("gain", "regain") and objs & {"ground", "territory"}:
+            lem in ("gain", "regain") and objs & {"ground", "territory"} and _armed_subject(t):
         return "capture"
     if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
                                                                                                    "house", "home"}:
@@ -393,6 +406,10 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "loot", False  # "set fire to the market", "set the shops on fire"
         if lem == "take" and ("control" in objs or "over" in parts):
             return "capture", False
+        if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
+                _prep_objects(t) & (FIGHTING | {"battle", "combat", "firefight", "gunfight", "exchange", "clash", "skirmish",
+                                                "cleansing", "killing", "atrocity", "massacre", "shelling"})):
+            return None  # "a gang engaged in stealing cars"
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
         if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
@@ -850,7 +867,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         territory = False
         human_object = False
         for o in objs:
-            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS | {"control"} or any(
+            if o.ent_type_ in ENT_PLACE or o.lemma_.lower() in TERRITORY_NOUNS or _control_of_ground(o) or any(
                     x.lemma_.lower() in TERRITORY_NOUNS or x.ent_type_ in ENT_PLACE
                     for x in o.subtree if x.dep_ in ("pobj", "compound", "conj") and x.i != o.i
                     and not _clause_between(x, o)):
@@ -944,6 +961,15 @@ def _cause_text(v: Token) -> str:
     """The words of a verb's 'when/after/as' clauses, for the weapon they name."""
     return "".join(" ".join(x.lower_ for x in c.subtree) + " " for c in v.children if c.dep_ == "advcl" and any(
         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as", "while") for m in c.children))
+
+
+def _control_of_ground(o: Token) -> bool:
+    """'control' of a place, or of nothing named ('took control'), not 'control of services'."""
+    if _lemma(o) != "control":
+        return False
+    held = [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return not held or any(x.ent_type_ in ENT_PLACE or _lemma(x) in TERRITORY_NOUNS or x.pos_ == "PROPN"
+                           for g in held for x in g.subtree)
 
 
 def _toll_victims(v: Token) -> list[Token]:
