@@ -122,7 +122,7 @@ def _records(store, level: str) -> Iterator[tuple[Event | Mention, str | None]]:
             yield e, e.event_id
     else:
         rows = store.mentions()
-        rows.sort(key=_reading_order)
+        rows.sort(key=reading_order)
         yield from rows
 
 
@@ -135,7 +135,7 @@ def _json_line(d: dict) -> str:
     return json.dumps(d, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-def _reading_order(row: tuple[Mention, str | None]) -> tuple:
+def reading_order(row: tuple[Mention, str | None]) -> tuple:
     """Mentions as the article tells them: by sentence, then by where each event's word
     stands, then (one word, several places) by where each place is named."""
     m = row[0]

@@ -1,7 +1,7 @@
 """Mentions are exported in the order a reader meets them."""
 from __future__ import annotations
 
-from eventsift.export import _reading_order
+from eventsift.export import reading_order
 from eventsift.model import Evidence, EventType, Mention, Place, SubEventType
 
 
@@ -18,5 +18,5 @@ def test_mentions_of_one_sentence_follow_their_words_then_their_places():
     arrest_lagos = _mention(SubEventType.ARRESTS, EventType.STRATEGIC_DEVELOPMENTS, "arrested", "Lagos")
     arrest_abuja = _mention(SubEventType.ARRESTS, EventType.STRATEGIC_DEVELOPMENTS, "arrested", "Abuja")
     rally = _mention(SubEventType.PEACEFUL_PROTEST, EventType.PROTESTS, "rallied", "Lagos")
-    rows = sorted([(arrest_abuja, None), (arrest_lagos, None), (rally, None)], key=_reading_order)
+    rows = sorted([(arrest_abuja, None), (arrest_lagos, None), (rally, None)], key=reading_order)
     assert [m for m, _ in rows] == [rally, arrest_lagos, arrest_abuja]

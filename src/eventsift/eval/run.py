@@ -136,7 +136,7 @@ def extract(spec: EvalSpec, *, db: Path, out_dir: Path | None = None, settings=N
     """
     from dataclasses import replace
 
-    from eventsift.export import write_outputs
+    from eventsift.export import reading_order, write_outputs
     from eventsift.merge import merge_store
     from eventsift.pipeline import Settings, load, run_articles
     from eventsift.runners.sources import plan, read_units
@@ -157,8 +157,9 @@ def extract(spec: EvalSpec, *, db: Path, out_dir: Path | None = None, settings=N
         merge_store(store)
         if out_dir is not None:
             write_outputs(store, out_dir)
-        rows = [mention_to_dict(m, event_id=eid) for m, eid in store.mentions_with_event_ids()]
-        rows.sort(key=lambda d: (str(d["doc_id"]), d["evidence"]["start"]))
+        # in the order the export writes them: by article, sentence, then the words read
+        rows = [mention_to_dict(m, event_id=eid) for m, eid in sorted(store.mentions_with_event_ids(),
+                                                                      key=reading_order)]
         by_doc: dict[str, list[dict[str, Any]]] = {}
         for d in rows:
             by_doc.setdefault(str(d["doc_id"]), []).append(d)
