@@ -381,6 +381,9 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
 def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(class, is_noun) for a token that can name an event, else None."""
     lem = _lemma(t)
+    if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" for c in t.children):
+        return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
         kids = list(t.children)
         parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
@@ -428,7 +431,9 @@ def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                 lem != "set" or "up" in parts):
             return "hq", False  # "the militia set up a new base in the valley"
         out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
-        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and (
+        people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
+            _lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
+        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
                 preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
                     g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
                     for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
@@ -685,6 +690,10 @@ def _subject(v: Token) -> tuple[Token | None, bool]:
             if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
                 return v.head, True
             return c, True
+    if _lemma(v) in ("engage", "involve"):
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                return c, True  # "Serb forces were engaged in ethnic cleansing": they did it
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
         return _subject(v.head)
     if v.dep_ in ("xcomp",) and v.head.pos_ in ("VERB", "AUX"):
