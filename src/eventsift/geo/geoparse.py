@@ -173,6 +173,8 @@ def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context
         if (state is not None and p.precision is Precision.POINT and p.admin1_code != state.code
                 and _population(p, name, gazetteer) < STATE_OVER_TOWN):
             return to_place(state, text=name)  # "Oregon" in an American story is the state
+        if state is not None and p.precision is Precision.REGION and fold(p.name) != fold(name):
+            return to_place(state, text=name)  # "Delaware" is the state, not a Delaware County
         return p
     if focus and focus[0] != country.country:
         home = Place(name=focus[0], country=focus[0], precision=Precision.COUNTRY)
@@ -346,7 +348,7 @@ def _near_context(p: Place | None, context: Sequence[Place]) -> Place | None:
 
 _ADJECTIVE_ENDINGS = (("ians", ("ia", "y", "")), ("ian", ("ia", "y", "", "a")), ("ean", ("e", "ea")),
                       ("vian", ("",)), ("ans", ("a", "")), ("an", ("a", "")), ("ese", ("", "a")),
-                      ("ish", ("en", "")), ("is", ("",)), ("i", ("",)))
+                      ("ish", ("en", "and", "")), ("is", ("",)), ("i", ("",)))
 
 
 def _adjective_place(name: str, gazetteer: Gazetteer, focus: Sequence[str]) -> Place | None:
@@ -523,6 +525,9 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
             code = demonym_country(n)
             if code:
                 p, how = _country_place(code, gazetteer, raw), "country"
+                part = _adjective_place(n, gazetteer, focus)  # "English" is England, within the UK
+                if part is not None and part.precision is Precision.ADMIN1 and part.country == code:
+                    p = replace(part, text=raw)
             elif is_demonym(n):
                 p, how = _demonym_place(n, gazetteer, focus), "country"
             elif (adj := _adjective_place(n, gazetteer, focus)) is not None:

@@ -71,6 +71,9 @@ LONE_TOWN_POPULATION = 100_000
 LONE_TOWN_WEIGHT = -4.0
 FAMOUS_RATIO = 20  # a city abroad this many times bigger than a focus-country namesake ...
 FAMOUS_POPULATION = 200_000  # ... and at least this big is meant, unless the text ties the namesake down
+ALT_NAME_WEIGHT = -8.0  # a town met by an alternate name that is no spelling of its own, where another
+# place has the name as its own ("Jerusalem" for Funkstown, Maryland; "Venice" for Dayton)
+FUZZY_FAR_KM = 800.0  # a loose or skeleton match this far from every place the document names is dropped
 MEMO_LIMIT = 200_000
 
 
@@ -156,10 +159,13 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
     out = []
     dist: list[float | None] = []  # each candidate's distance to the nearest context place
     tied: set[int] = set()  # focus-country candidates the context ties down (same admin1 or county, nearby)
-    for i, tier in gazetteer.lookup(name):
-        e = gazetteer.entry(i)
-        if not _inside(e, within):
-            continue
+    found = [(gazetteer.entry(i), tier) for i, tier in gazetteer.lookup(name)]
+    found = [(e, t) for e, t in found if _inside(e, within)]
+    own_name = any(t == Tier.EXACT and fold(e.name) == q for e, t in found)
+    ctx_pts = [(p.lat, p.lon) for p in context
+               if p.lat is not None and p.lon is not None and p.precision is Precision.POINT]
+    found = _near_only(found, ctx_codes, ctx_pts)
+    for e, tier in found:
         in_focus = e.country in fpos
         # confidence gates: loose keys need the focus or a big place; skeletons need the focus
         if tier == Tier.SKELETON and not (in_focus and len(q) >= 4 and _close(name, e.name)):
@@ -180,6 +186,8 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         s += KIND_WEIGHT[e.kind] + (3.0 if prefer_admin and e.kind == Kind.ADMIN1 else 0.0)
         if e.kind == Kind.ADMIN2 and not canonical:
             s += ADMIN2_ALIAS_WEIGHT
+        if e.kind == Kind.CITY and tier == Tier.EXACT and own_name and not _shares_word(q, e.name):
+            s += ALT_NAME_WEIGHT
         pop = e.population or (REGION_POPULATION if e.kind == Kind.REGION and not e.country else 0)
         s += POP_WEIGHT * math.log10(pop + 1) + (CAPITAL_WEIGHT if e.capital else 0.0)
         if e.admin1_code and e.admin1_code in ctx_codes:  # more for the admin1 most of the others are in
@@ -206,6 +214,38 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
                for (s, e, t), d in zip(out, dist)]
     out.sort(key=lambda x: (-x[0], x[1].index))
     return _famous_first(out, fpos, tied)
+
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _shares_word(q: str, name: str) -> bool:
+    """A folded query and a place's own name are spellings of one name: a word in common,
+    abbreviations written out ("st petersburg", "Saint Petersburg"), or nearly the same
+    letters ("middletown", "Middlestown"). An alternate name that is neither is another
+    name altogether ("Berea", an old name of Aleppo)."""
+    def words(s: str) -> set[str]:
+        return {loose(_ABBREVIATIONS.get(w, w)) for w in s.split() if len(w) > 1}
+    return bool(words(q) & words(fold(name))) or SequenceMatcher(None, loose(q), loose(name)).ratio() >= 0.8
+
+
+def _in_area(e: Entry, codes: Counter, points: Sequence[tuple[float, float]], km: float) -> bool:
+    if e.admin1_code and e.admin1_code in codes:
+        return True
+    return e.lat is not None and any(_km(e.lat, e.lon, la, lo) <= km for la, lo in points)
+
+
+def _near_only(found: list[tuple[Entry, Tier]], codes: Counter,
+               points: Sequence[tuple[float, float]]) -> list[tuple[Entry, Tier]]:
+    """Without the name's exact form (:func:`_resolve` tries that first), a loose or
+    skeleton match is a guess, and only a guess in the document's area is worth making:
+    where the document names towns, a town matched so and ``FUZZY_FAR_KM`` from all of
+    them (and outside their admin1s) is dropped ("Neches" in a Texas story is not Naches,
+    Washington; the name is likelier a river or a place the gazetteer lacks)."""
+    if not points:
+        return found
+    return [(e, t) for e, t in found
+            if t == Tier.EXACT or e.kind != Kind.CITY or _in_area(e, codes, points, FUZZY_FAR_KM)]
 
 
 def _famous_first(ranked: list[tuple[float, Entry, Tier]], fpos: dict[str, int],
