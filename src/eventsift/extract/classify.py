@@ -6,7 +6,7 @@ civilians; who took territory decides between the two territorial battle types.
 """
 from __future__ import annotations
 
-from eventsift.extract.sentence import ACCIDENT_CUES
+from eventsift.extract.triggers import ACCIDENT_CUES
 from eventsift.model import SUB_EVENT_PARENT, Actor, ActorKind, EventType, SubEventType as S
 
 ARMED_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,

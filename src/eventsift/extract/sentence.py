@@ -13,6 +13,8 @@ from spacy.tokens import Span, Token
 
 from eventsift.extract.lexicon import Lexicon
 from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs, place_spans
+from eventsift.extract.triggers import (HUMAN_NOUNS, TERRITORY_NOUNS, accidental_blast, lemma, natural_cause,
+                                        prep_objects, subject_of, trigger_class, verb_lemmas)
 from eventsift.model import Modality
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -31,64 +33,6 @@ ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
-CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
-WEAPON_OBJECTS = frozenset("""weapon weapons arms ammunition munition munitions explosive explosives bomb bombs
-ied ieds mine mines landmine landmines cache caches rocket rockets missile missiles drone drones grenade grenades
-device devices rifle rifles depot shipment firearm firearms gun guns pistol pistols ammunition ammo detonator
-detonators tnt mortar mortars kalashnikov kalashnikovs stockpile stockpiles""".split())
-BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
-                          "position", "airbase", "stronghold", "camps", "outposts", "posts", "checkpoints",
-                          "garrisons", "airbases", "barracks"})
-GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
-                           "movement", "coalition", "alliance", "unit", "units", "battalion", "force", "forces",
-                           "party", "organization", "organisation"})
-ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
-# ACLED's agreements end or pause fighting; a trade deal is not one
-WAR_ACCORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "evacuation", "surrender", "reconciliation",
-                         "de-escalation", "exchange"})
-CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "crowd", "crowds", "protest",
-                    "demonstration", "rally", "gathering", "marcher", "marchers", "sit-in"})
-MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
-BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
-                            "route", "railway", "motorway", "junction", "intersection", "crossing"})
-DISRUPT_VERBS = frozenset("""seize confiscate find discover uncover recover intercept defuse dismantle foil thwart
-destroy capture clear neutralize neutralise deactivate detect impound""".split())
-PROJECTILES = frozenset("rocket rockets missile missiles drone drones projectile projectiles shell shells".split())
-TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
-TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude reach broker extend renew "
-                        "proclaim".split())
-CAPTIVES = frozenset("prisoner prisoners detainee detainees captive captives hostage hostages pow pows "
-                     "body bodies".split())
-DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station move "
-                         "relocate transfer".split())
-FIGHTING = frozenset("mutiny fighting war conflict clash clashes siege hostilities violence insurgency "
-                     "rebellion uprising standoff".split())
-FORTIFIED = frozenset("defense defence defenses defences position positions system systems line lines "
-                      "presence garrison".split())
-UNITS = frozenset("""troop troops soldier soldiers force forces reinforcement reinforcements unit units battalion
-battalions brigade brigades tank tanks fighter fighters militiaman militiamen contingent army
-policeman policemen""".split())
-PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
-decry urge press rally""".split())
-VIOLENT_CAUSES = frozenset("""gunfire gunshot gunshots bullet bullets shelling shooting attack attacks airstrike
-airstrikes bombing bombings explosion blast clash clashes fighting wound wounds torture beating stabbing
-shrapnel sniper""".split())
-CHEMICAL_WORDS = frozenset("chlorine sarin mustard nerve toxic poison poisonous chemical napalm phosphorus".split())
-SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
-BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
-PROPERTY = frozenset("""house houses home homes shop shops store stores building buildings car cars vehicle
-vehicles church churches mosque mosques temple temples school schools office offices market markets hut huts
-property properties crop crops window windows village villages station stations""".split())
-HUMAN_NOUNS = frozenset("""people person man men woman women child children civilian civilians soldier soldiers
-fighter fighters member members journalist journalists worker workers officer officers pilot pilots hostage
-hostages resident residents student students activist activists leader leaders commander commanders official
-officials militant militants rebel rebels protester protesters demonstrator demonstrators""".split())
-TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center centre hilltop hill field fields
-areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
-base airport airbase region province countryside territory positions position border crossing
-suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
-airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground""".split())
-# "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 HOST_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "undergo", "face"})
 MOTION_VERBS = frozenset("""fly travel head go come move deploy send dispatch return sail drive converge gather
 assemble march""".split())
@@ -136,68 +80,6 @@ class Candidate:
     lag: str | None = None         # inside an "after/since ..." clause: "same_day" ("hours after") or "earlier"
 
 
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-NON_CONFLICT_CAUSES = frozenset("""earthquake quake flood floods flooding storm storms cyclone hurricane typhoon
-tornado landslide landslides mudslide avalanche drought heatwave tsunami eruption volcano lightning crash crashes
-accident accidents collision derailment collapse stampede disease outbreak epidemic pandemic cholera virus
-fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning disaster disasters
-downpours""".split())
-
-
-DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak plunge".split())
-ACCIDENT_MODIFIERS = frozenset("gas cooking boiler fireworks firework mine industrial chemical accidental".split())
-INDUSTRIAL_THINGS = frozenset("""tank boiler container cylinder furnace warehouse bunker plant factory pipeline
-reactor refinery kiln transformer generator stove heater oven pipe silo""".split())
-# Words that make an explosion an accident when no weapon is named: "a gas cylinder exploded"
-ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", " firecracker", " refinery",
-                 " reactor", " ammonium nitrate", " short circuit", " short-circuit", " leak ", " leaked",
-                 " gas tank", " fuel tank", " gas station", " petrol station", " gas explosion", " pipeline",
-                 " coal mine", " mine shaft", " chemical plant", " factory", " fertilizer", " fertiliser")
-
-
-def _is_cause(g: Token) -> bool:
-    """A disaster, an accident or a disease ('floods', 'a volcano', 'a gas explosion')."""
-    if _lemma(g) in NON_CONFLICT_CAUSES:
-        return True
-    mods = {_lemma(x) for x in g.children if x.dep_ in ("compound", "amod")}
-    return bool(mods & NON_CONFLICT_CAUSES) or _lemma(g) in ("explosion", "blast") and bool(mods & ACCIDENT_MODIFIERS)
-
-
-def _accidental_blast(v: Token) -> bool:
-    """'a tank at the plant exploded', 'a furnace exploded': a thing no one uses as a weapon."""
-    return _lemma(v) in ("explode", "blow", "burst", "catch") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in INDUSTRIAL_THINGS for c in v.children)
-
-
-def _natural_cause(v: Token, depth: int = 0) -> bool:
-    """Deaths a disaster, an accident or a disease caused: the cause is the verb's subject
-    ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident"),
-    or the 'when/after' clause tells it ("five were killed after a volcano erupted")."""
-    if depth > 2:
-        return False
-    for c in v.children:
-        if c.dep_ == "nsubj" and _is_cause(c):
-            return True
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "during", "after", "from"):
-            if any(_is_cause(g) for g in c.children if g.dep_ == "pobj"):
-                return True
-        if c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "as") for m in c.children if m.dep_ in (
-                "mark", "advmod")) and (_lemma(c) in DISASTER_VERBS or _accidental_blast(c) or any(
-                    g.dep_ in ("nsubj", "nsubjpass") and _is_cause(g) for g in c.children)):
-            return True
-        if c.dep_ == "conj" and c.pos_ == "VERB" and _natural_cause(c, depth + 1):
-            return True  # "five were killed and 20 injured after a volcano erupted"
-    if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in v.children):
-        return _natural_cause(v.head, depth + 1)  # "floods killed 40 and injured 80": the subject is shared
-    if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ == "VERB":
-        # "an earthquake levelled villages, killing hundreds": the toll of the head's subject
-        return any(c.dep_ == "nsubj" and _is_cause(c) for c in v.head.children) or _accidental_blast(v.head)
-    return False
-
-
 def _clause_between(x: Token, top: Token) -> bool:
     """Is there a verb between x and its ancestor top ('a tanker carrying fuel off Libya')?"""
     for a in x.ancestors:
@@ -208,301 +90,20 @@ def _clause_between(x: Token, top: Token) -> bool:
     return False
 
 
-def _crowd_control(v: Token) -> bool:
-    """'tear gas', 'rubber bullets', 'water cannon' (not chlorine gas, not live bullets)."""
-    for d in v.children:
-        if d.dep_ != "dobj":
-            continue
-        for o in d.subtree:  # "fired several rounds of tear gas"
-            lem = _lemma(o)
-            if lem == "teargas" or lem in CROWD_WEAPONS and any(
-                    c.lower_ in ("tear", "rubber", "water", "plastic", "pepper", "stun") for c in o.children):
-                return True
-    return False
-
-
-def _verb_lemmas(t: Token) -> tuple[str, ...]:
-    """The tagger's lemma, then the plain '-ed' readings it sometimes misses ('staged' -> 'stag')."""
-    lem = _lemma(t)
-    low = t.lower_
-    if t.tag_ in ("VBD", "VBN") and low.endswith("ed"):
-        return (lem, low[:-1], low[:-2])
-    return (lem,)
-
-
-def _object_words(v: Token) -> set[str]:
-    """Lemmas of a verb's object phrases, active or passive: 'seized a cache of rifles',
-    'a cache of rifles was seized'."""
-    return {_lemma(x) for c in v.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree}
-
-
-def _prep_objects(v: Token) -> set[str]:
-    """Lemmas of the objects of a verb's prepositions, through chains ('pulled out of the town')."""
-    out: set[str] = set()
-    stack = [c for c in v.children if c.dep_ == "prep"]
-    while stack:
-        p = stack.pop()
-        for g in p.children:
-            if g.dep_ == "pobj":
-                out.add(_lemma(g))
-                # "withdrew from Al-Mastumah, the largest base in Idlib"
-                out.update(_lemma(a) for a in g.children if a.dep_ == "appos")
-                # "died as a result of torture"
-                stack.extend(x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"
-                             and _lemma(g) in ("result", "consequence", "effect", "cause"))
-            elif g.dep_ == "prep":
-                stack.append(g)
-    return out
-
-
-def _ends_fighting(accord: Token) -> bool:
-    """'an agreement ... to end a mutiny': the accord stops fighting, whatever its name."""
-    return any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("end", "stop", "halt", "cease") and any(
-        _lemma(o) in FIGHTING for o in c.children if o.dep_ == "dobj") for c in accord.children)
-
-
-ARMED_NOUNS = frozenset("""rebel rebels militant militants insurgent insurgents jihadist jihadists terrorist
-terrorists fighter fighters army troops troop soldiers forces force militia militias militiamen group
-guerrillas guerrilla gunmen unit units""".split())
-
-
-def _armed_subject(v: Token) -> bool:
-    """Is the verb's subject an armed group ('militants gained ground', not 'firefighters')?"""
-    subj, _ = _subject(v)
-    if subj is None:
-        return False
-    return _lemma(subj) in ARMED_NOUNS or subj.lower_ in ARMED_NOUNS or subj.ent_type_ in ("ORG", "NORP", "GPE")
-
-
-def _is_base(v: Token) -> bool:
-    """Is the verb's object a military base ('two new bases', 'an observation point')?"""
-    for d in v.children:
-        if d.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        # "established a total of 56 observation points", "a number of barracks"
-        inner = [g for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                 if g.dep_ == "pobj"] if _lemma(d) in ("total", "number", "series", "network", "string") else []
-        for o in [d, *inner]:
-            if o.lower_ in BASE_OBJECTS or _lemma(o) in BASE_OBJECTS and o.lower_ != "bases":
-                return True
-            if o.lower_ in ("bases", "barracks") or _lemma(o) == "point" and any(
-                    c.lower_ in ("observation", "military", "monitoring") for c in o.children):
-                return True
-    return False
-
-
-def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
-    """ACLED's strategic developments and the other non-violent acts a verb reports (its
-    codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
-    verbs of crowds, fire and ground that the plain verb table cannot tell apart."""
-    words = _object_words(t)
-    subj_words = {_lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
-    if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
-        return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
-    passive = {_lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
-    if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
-            "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
-            lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
-        return "clash"  # "troops repelled an attack on their positions": a battle
-    if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
-        return "disrupt_weapons"  # "police foiled a bomb plot"
-    if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs or \
-            lem in ("gain", "regain") and objs & {"ground", "territory"} and _armed_subject(t):
-        return "capture"
-    if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
-                                                                                                   "house", "home"}:
-        return "capture"  # "occupied three hill posts"
-    if lem in TRUCE_VERBS and (words | preps) & TRUCES:
-        return "agree"  # "announced a ceasefire", "agreed to a truce"
-    if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
-        return "agree"  # prisoner exchanges
-    if lem in ("release", "free") and (words & (CAPTIVES | HUMAN_NOUNS) and preps & {"exchange", "swap", "deal"}
-                                       or words & {"prisoner", "detainee"}):
-        return "agree"  # "released 20 prisoners in exchange for ..."
-    if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter", "join") and words & {"talk", "talks",
-                                                                                          "negotiation"} \
-            and words & {"peace", "ceasefire", "truce"}:
-        return "agree"  # "began peace talks"
-    if lem == "surrender" and not words & TERRITORY_NOUNS and not any(
-            c.dep_ == "dobj" and c.ent_type_ in ENT_PLACE for c in t.children):
-        return "agree"  # "200 militants surrendered to the army" (the surrender of a town is a transfer)
-    if lem == "defect" or lem == "lay" and "down" in parts and words & {"arm", "arms", "weapon", "weapons"}:
-        return "regroup"  # defections, voluntary disarmament
-    heads = {_lemma(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
-        _lemma(g) for c in t.children if c.dep_ in ("dobj", "nsubjpass") for x in c.children
-        if x.dep_ in ("compound", "amod") or x.dep_ == "prep" and x.lower_ == "of"
-        for g in [x, *x.children]}
-    if lem in DEPLOY_VERBS and (heads & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
-                                and subj_words & UNITS and not objs):
-        return "regroup"  # "deployed troops to the border", "sent reinforcements"
-    if lem in ("reinforce", "fortify", "bolster") and (heads | words) & (UNITS | FORTIFIED):
-        return "regroup"  # "reinforced their air defence systems along the border"
-    if lem == "take" and words & {"hostage", "hostages", "captive", "captives"}:
-        return "abduct"  # "took 20 passengers hostage"
-    if lem == "take" and "custody" in preps:
-        return "arrest"  # "took them into custody"
-    if lem == "take" and words & {"prisoner", "prisoners"}:
-        return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
-    if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
-            and words & HUMAN_NOUNS:
-        return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
-    if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
-        return "regroup"
-    if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
-        return "clash"  # "troops and rebels exchanged fire"
-    if lem in ("gather", "assemble", "converge", "congregate") and any(
-            c.dep_ in ("xcomp", "advcl") and _lemma(c) in PROTEST_PURPOSES for c in t.children):
-        return "protest"  # "hundreds gathered outside the ministry to demand jobs"
-    if lem in ("chant", "wave", "brandish") and (words & SLOGANS or lem == "chant"):
-        return "protest"
-    if lem in ("hold", "carry", "raise") and words & SLOGANS - {"slogan", "slogans"}:
-        return "protest"  # "held up placards"
-    if lem in ("burn", "torch", "set", "erect", "build", "put") and words & BARRICADES:
-        return "block"  # burning tyres and barricades across roads
-    if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
-               "plunder", "pillage") and words & PROPERTY:
-        return "loot"  # "burned down houses", "smashed shop windows"
-    if lem in ("die", "perish", "succumb") and preps & VIOLENT_CAUSES:
-        return "die"  # "four protesters died from gunfire", "died of wounds sustained in shelling"
-    if lem == "wrest" and "control" in words:
-        return "capture"
-    if lem == "control" and words & TERRITORY_NOUNS and t.tag_ in ("VBD", "VBN", "VBG"):
-        return "capture"  # "achieved a victory by controlling the entire Lajat area"
-    if lem in ("drive", "push", "expel", "oust", "flush", "chase", "clear") and preps & TERRITORY_NOUNS \
-            and (parts & {"out", "back"} or any(c.lower_ in ("out", "from") for c in t.children if c.dep_ == "prep")):
-        return "recapture"  # "drove the militants out of the villages"
-    if lem in ("clear", "liberate", "free", "recover") and words & TERRITORY_NOUNS:
-        return "recapture"  # "troops cleared the district", "recovered the border areas"
-    if lem in ("use", "drop", "fire", "launch", "deploy") and words & CHEMICAL_WORDS:
-        return "chemical"  # "dropped containers of chlorine"
-    return None
-
-
-def _trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
-    """(class, is_noun) for a token that can name an event, else None."""
-    lem = _lemma(t)
-    if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
-            c.dep_ == "det" for c in t.children):
-        return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
-    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-        kids = list(t.children)
-        parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
-        objs = {_lemma(c) for c in kids if c.dep_ == "dobj"}
-        if lem in ("take", "took") and "out" in parts:
-            return "destroy", False
-        if lem in ("bring", "shoot", "gun") and "down" in parts:
-            if _object_words(t) & PROJECTILES:
-                return "disrupt_weapons", False  # air defences downing rockets or drones
-            return ("shoot" if lem == "gun" else "down"), False
-        if lem == "blow" and "up" in parts:
-            return "explode", False
-        if lem == "set" and "off" in parts and _object_words(t) & (WEAPON_OBJECTS | {"bomb", "device", "charge"}):
-            return "explode", False  # "militants set off a bomb"
-        if lem == "go" and "off" in parts and any(
-                c.dep_ == "nsubj" and _lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
-                for c in t.children):
-            return "explode", False  # "a grenade went off"
-        if lem == "open" and "fire" in objs:
-            return "shoot", False
-        if lem == "set" and ("fire" in objs or "fire" in {_lemma(g) for c in kids if c.dep_ == "prep"
-                                                          for g in c.children}):
-            return "loot", False  # "set fire to the market", "set the shops on fire"
-        if lem == "take" and ("control" in objs or "over" in parts):
-            return "capture", False
-        if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
-                _prep_objects(t) & (FIGHTING | {"battle", "combat", "firefight", "gunfight", "exchange", "clash", "skirmish",
-                                                "cleansing", "killing", "atrocity", "massacre", "shelling"})):
-            return None  # "a gang engaged in stealing cars"
-        if lem in ("beat", "rough") and ("up" in parts or objs):
-            return "attack", False
-        if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
-                lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
-                        "crush", "quell") and _object_words(t) & CROWDS:
-            return "intervene", False  # "police fired tear gas", "dispersed the protesters"
-        preps = _prep_objects(t)
-        if lem == "take" and "back" in parts and objs:
-            return "recapture", False  # "took back control of the town"
-        if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
-            return "recapture", False
-        strategic = _strategic_class(t, lem, parts, objs, preps)
-        if strategic is not None:
-            return strategic, False
-        if lem in ("establish", "set", "build", "open", "erect", "install", "construct", "create") and _is_base(t) and (
-                lem != "set" or "up" in parts):
-            return "hq", False  # "the militia set up a new base in the valley"
-        out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
-        people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
-            _lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
-        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
-                preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
-                    g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
-                    for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
-                lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
-            return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
-        if lem in ("merge", "disband", "dissolve", "split", "unite") and (
-                objs & GROUP_OBJECTS or any(_lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
-                (lem in ("form", "create", "found") or lem == "set" and "up" in parts) and any(
-                    _lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
-            return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
-        if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
-            return "protest", False  # "thousands took to the streets"
-        if lem == "go" and "strike" in preps:
-            return "protest", False  # "workers went on strike"
-        if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
-            return "protest", False  # "workers stopped work", "shunned work to protest": a strike
-        if lem in ("sign", "conclude", "reach", "broker") and any(
-                _lemma(o) in ACCORDS and (_lemma(o) in WAR_ACCORDS or any(_lemma(c) in WAR_ACCORDS for c in o.children)
-                                          or _ends_fighting(o))
-                for o in t.children if o.dep_ == "dobj"):
-            return "agree", False  # "the two sides signed a ceasefire agreement"
-        if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
-            return "riot", False  # "threw stones at police"
-        if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
-            return "block", False  # "demonstrators blocked roads"
-        if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
-            return "sexual", False
-        obj_words = _object_words(t)
-        if lem in ("seize", "capture") and not (obj_words & TERRITORY_NOUNS or "control" in objs or objs & HUMAN_NOUNS
-                                                or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
-                                                       for c in t.children if c.dep_ == "dobj")) and objs:
-            return None  # "seized a tanker", "captured a tank": neither ground nor people
-        if lem in ("stop", "shun", "down", "refuse", "leave", "walk", "blow", "take", "bring", "open", "set", "beat",
-                   "throw", "hurl", "block", "abuse", "disperse",
-                   "sign", "conclude", "reach", "broker", "find", "discover", "uncover", "recover", "foil", "thwart",
-                   "establish", "build", "erect", "install", "withdraw", "retreat", "pull", "evacuate", "hand",
-                   "cede", "surrender", "merge", "disband", "dissolve", "split", "unite", "pour", "flood", "go",
-                   "restore", "confiscate"):
-            return None
-        for form in _verb_lemmas(t):
-            if form in lex.verbs:
-                return lex.verbs[form], False
-        return None
-    if t.pos_ in ("NOUN", "PROPN"):
-        # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
-        for c in t.children:
-            if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
-                return lex.phrases[f"{c.lower_} {lem}"], True
-        if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
-            return lex.nouns[lem], True
-        if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
-            return "protest", True  # the tokenizer splits "sit-in"
-    return None
-
-
 def _clause_head(t: Token, lex: Lexicon) -> Token:
     """The verb whose clause carries a noun trigger ("launched airstrikes" -> launched)."""
     h = t
     while h.dep_ in ("compound", "amod", "nmod", "conj") and h.head is not h:
         h = h.head
     # "a significant number of air strikes", "a wave of attacks": the quantity noun stands in
-    while h.dep_ == "pobj" and h.head.lower_ == "of" and _lemma(h.head.head) in QUANTITY_NOUNS:
+    while h.dep_ == "pobj" and h.head.lower_ == "of" and lemma(h.head.head) in QUANTITY_NOUNS:
         h = h.head.head
     if h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and h.head.pos_ in ("VERB", "AUX"):
         return h.head
     # "killed in an airstrike", "destroyed ... during this week's bombardment": the noun
     # names how the verb's event happened, not a second event.
     if h.dep_ == "pobj" and h.head.lower_ in MANNER_PREPS and h.head.head.pos_ == "VERB" \
-            and _trigger_class(h.head.head, lex) is not None:
+            and trigger_class(h.head.head, lex) is not None:
         return h.head.head
     return t
 
@@ -536,44 +137,44 @@ def _harm_after(t: Token) -> bool:
     if t.dep_ != "pobj" or p.lower_ not in ("after", "following", "in", "from"):
         return False
     g = p.head
-    if _lemma(g) in ("loss", "casualty", "damage", "injury", "burn") and g.dep_ in ("dobj", "nsubjpass"):
+    if lemma(g) in ("loss", "casualty", "damage", "injury", "burn") and g.dep_ in ("dobj", "nsubjpass"):
         g = g.head  # "sustained heavy losses in raids"
-    return _lemma(g) in HARM_VERBS
+    return lemma(g) in HARM_VERBS
 
 
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
     """Does a trigger noun report an event here, rather than name one in passing?"""
-    if head is not t and any(x in lex.light_verbs for x in _verb_lemmas(head)):
+    if head is not t and any(x in lex.light_verbs for x in verb_lemmas(head)):
         return True
     if t.dep_ in SUBJECTS and head.i in trig_idx:
         return False  # "an airstrike killed ..." -- the verb carries the event
-    if t.dep_ in SUBJECTS and _lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
+    if t.dep_ in SUBJECTS and lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
                                                 "spread", "erupt", "break", "rage", "resume", "escalate", "continue",
                                                 "hit", "target", "strike", "destroy", "rock", "shake"):
         return True
     for c in t.children:
-        if c.dep_ in ("relcl", "acl") and _lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
+        if c.dep_ in ("relcl", "acl") and lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
                                                       "hit", "destroy", "take", "strike"):
             return True
         if c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "compound" and c.ent_type_ in ("DATE",)):
             return True
     if _responsibility_verb(t) is not None or _harm_after(t):
         return True
-    if t.dep_ in SUBJECTS and _lemma(head) in ("turn", "become", "grow") and any(
+    if t.dep_ in SUBJECTS and lemma(head) in ("turn", "become", "grow") and any(
             c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in ("violent", "ugly", "deadly", "bloody")
             for c in head.children):
         return True  # "the protests turned violent"
-    if t.dep_ == "pobj" and t.head.lower_ == "under" and _lemma(t.head.head) == "come":
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and lemma(t.head.head) == "come":
         return True  # "the base came under a missile attack"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
         return True  # "fighting between Azerbaijanis and Armenians"
-    if t.dep_ == "pobj" and _lemma(t.head.head) in MOTION_VERBS and (t.head.lower_ in ("for", "to", "at") or (
-            t.head.lower_ == "in" and (_trigger_class(t, lex) or ("",))[0] == "protest")):
+    if t.dep_ == "pobj" and lemma(t.head.head) in MOTION_VERBS and (t.head.lower_ in ("for", "to", "at") or (
+            t.head.lower_ == "in" and (trigger_class(t, lex) or ("",))[0] == "protest")):
         return True  # "thousands were converging for a rally in Lagos", "gathered in a peaceful protest"
-    if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and _lemma(t.head.head) in (
+    if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and lemma(t.head.head) in (
             "participate", "join", "take", "engage", "march", "go"):
         return True  # "hundreds took part in a march", "activists participated in a die-in"
-    if t.dep_ == "pobj" and t.head.dep_ == "agent" and _lemma(t.head.head) in (
+    if t.dep_ == "pobj" and t.head.dep_ == "agent" and lemma(t.head.head) in (
             "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure"):
         return True  # "the posts were hit by synchronised attacks"
     return False
@@ -583,13 +184,13 @@ def _responsibility_verb(t: Token) -> Token | None:
     """The 'claimed' of 'X claimed responsibility for <t>' / 'X took credit for <t>'."""
     below = t
     for anc in t.ancestors:
-        if _lemma(anc) in ("claim", "take", "admit", "accept") and anc.pos_ == "VERB":
+        if lemma(anc) in ("claim", "take", "admit", "accept") and anc.pos_ == "VERB":
             # the event must sit in the claim's object ("responsibility for <t>"), not in
             # another clause of the sentence ("... and said the attacks were ...")
             in_object = below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ in ("for", "of"))
-            objs = {_lemma(c) for c in anc.subtree if c.dep_ in ("dobj", "attr", "pobj")}
+            objs = {lemma(c) for c in anc.subtree if c.dep_ in ("dobj", "attr", "pobj")}
             if in_object and (objs & {"responsibility", "credit", "ownership", "reason"} or (
-                    _lemma(anc) == "claim" and t.dep_ == "dobj" and t.head is anc)):
+                    lemma(anc) == "claim" and t.dep_ == "dobj" and t.head is anc)):
                 return anc
         if anc.dep_ == "ROOT" or anc.pos_ in ("VERB", "AUX") and anc.dep_ in ("ccomp", "conj", "advcl"):
             break
@@ -607,7 +208,7 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
         return Modality.PLANNED
     chain = [head, *head.ancestors] if head is not t else [t, *t.ancestors]
     for depth, v in enumerate(chain):
-        lem = _lemma(v)
+        lem = lemma(v)
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
             return Modality.NEGATED
@@ -636,9 +237,9 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             if depth == 0 and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp"):
                 gov = v.head
                 # "flew ... to launch missiles", "were converging on Lagos to protest": done, not planned
-                done = _lemma(gov) in MOTION_VERBS and (gov.tag_ == "VBD" or any(
+                done = lemma(gov) in MOTION_VERBS and (gov.tag_ == "VBD" or any(
                     c.dep_ == "aux" and c.tag_ == "VBD" for c in gov.children))
-                if _lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go", "attempt", "try") \
+                if lemma(gov) not in ("begin", "start", "continue", "manage", "proceed", "use", "go", "attempt", "try") \
                         and not done:  # an attempted attack is coded as the attack (ACLED)
                     return Modality.PLANNED
         if v.dep_ == "ROOT":
@@ -648,7 +249,7 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             # the sentence around it vows or plans
             break
             break
-    if any(_lemma(a) == "claim" and any(c.dep_ == "ccomp" for c in a.children) for a in chain[1:]):
+    if any(lemma(a) == "claim" and any(c.dep_ == "ccomp" for c in a.children) for a in chain[1:]):
         return Modality.CLAIMED
     return Modality.ASSERTED
 
@@ -678,33 +279,6 @@ def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
                     anaphoric=is_anaphoric(phrase))
 
 
-def _subject(v: Token) -> tuple[Token | None, bool]:
-    """(subject token, is_agent) for a verb, following conjunctions, relatives and passives."""
-    for c in v.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g, True
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
-                return v.head, True
-            return c, True
-    if _lemma(v) in ("engage", "involve"):
-        for c in v.children:
-            if c.dep_ == "nsubjpass":
-                return c, True  # "Serb forces were engaged in ethnic cleansing": they did it
-    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-        return _subject(v.head)
-    if v.dep_ in ("xcomp",) and v.head.pos_ in ("VERB", "AUX"):
-        return _subject(v.head)
-    if v.dep_ == "advcl" and any(c.tag_ == "TO" for c in v.children) and v.head.pos_ == "VERB":
-        return _subject(v.head)  # "the bombers flew ... to launch missiles"
-    if v.dep_ in ("acl", "relcl") and v.tag_ == "VBG":
-        return None, False  # "killing 224 people" -- the modified noun is not the killer
-    return None, False
-
-
 def _objects(v: Token) -> list[Token]:
     out = []
     for c in v.children:
@@ -724,7 +298,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     for t in sent:
         if not t.is_alpha:
             continue  # punctuation, numbers, spaces never name an event
-        tc = _trigger_class(t, lex)
+        tc = trigger_class(t, lex)
         if tc is None:
             continue
         cls, is_noun = tc
@@ -745,7 +319,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     # "killed during heavy clashes with the army": deaths in a battle
     for t, cls, is_noun, head in raw:
         if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
-                and _lemma(head) in ("kill", "wound", "injure"):
+                and lemma(head) in ("kill", "wound", "injure"):
             noun_class.setdefault(head.i, "clash")
     # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
@@ -758,7 +332,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue
         if not is_noun and t.i in told:
             backref = True
-            ref_cls = _trigger_class(told[t.i], lex)
+            ref_cls = trigger_class(told[t.i], lex)
             if ref_cls is not None and (cls in GENERAL_CLASSES or ref_cls[0] in SPECIFIC_CLASSES):
                 cls = ref_cls[0]
         if is_noun:
@@ -774,13 +348,13 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             if head.i in trig_idx and head is not t:
                 continue
             # "continued their hunger strike", "mounted its invasion": the actor's own new act
-            light = head is not t and any(x in lex.light_verbs for x in _verb_lemmas(head)) and \
+            light = head is not t and any(x in lex.light_verbs for x in verb_lemmas(head)) and \
                 _has_det(t, {"its", "their", "his", "her"})
             backref = definite and not light and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
-        if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and _natural_cause(t)
-                            or cls == "explode" and _accidental_blast(t)):
+        if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and natural_cause(t)
+                            or cls == "explode" and accidental_blast(t)):
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
@@ -825,34 +399,34 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         mod = _modality(t, head, sent)
         if mod is None:
             continue
-        if cls == "agree" and mod is Modality.PLANNED and head.dep_ == "xcomp" and _lemma(head.head) in (
+        if cls == "agree" and mod is Modality.PLANNED and head.dep_ == "xcomp" and lemma(head.head) in (
                 "agree", "decide", "vote"):
             mod = Modality.ASSERTED  # "the two sides agreed to resume peace talks": the agreement itself
         if (cls in STRATEGIC_CLASSES or cls in ("abduct", "capture")) and head.dep_ in ("relcl", "advcl") and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
             continue  # "towns where Russia had declared a ceasefire", "whom they had taken hostage": background
         claim_v = _responsibility_verb(t)
-        subj, _ = _subject(head) if head.pos_ in ("VERB", "AUX") else (None, False)
+        subj, _ = subject_of(head) if head.pos_ in ("VERB", "AUX") else (None, False)
         if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "ccomp":
             # "the military confirmed it regained the town": the speaker is the actor
-            speaker, _ = _subject(head.head)
+            speaker, _ = subject_of(head.head)
             if speaker is not None and speaker.pos_ in ("NOUN", "PROPN"):
                 subj = speaker
         a1 = None
         if claim_v is not None:
-            cs, _ = _subject(claim_v)
+            cs, _ = subject_of(claim_v)
             claimant = _actor_ref(cs, subject=True, actor_words=actor_words) if cs is not None else None
         else:
             claimant = None
         if cls == "explode" and subj is not None and subj.ent_type_ not in ("ORG", "NORP", "PERSON"):
             subj = None  # "a bomb exploded", "the jet that exploded": the device, not who set it
-        quantity = subj if subj is not None and _lemma(subj) in QUANTITY_NOUNS else None
+        quantity = subj if subj is not None and lemma(subj) in QUANTITY_NOUNS else None
         if quantity is not None:
             # "A series of strikes by a US-led coalition killed ...": the strikes are the subject
             inner = next((g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"), None)
-            subj = inner if inner is not None and _trigger_class(inner, lex) is not None else subj
-        if subj is not None and _trigger_class(subj, lex) is None:
+            subj = inner if inner is not None and trigger_class(inner, lex) is not None else subj
+        if subj is not None and trigger_class(subj, lex) is None:
             a1 = _actor_ref(subj, subject=True, actor_words=actor_words)
         elif subj is not None:
             # "Russian airstrikes hit ...": the trigger noun's modifiers name the actor
@@ -869,7 +443,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                      for g in c.children if g.dep_ == "pobj"]
         # "scores of terrorists": the people under the quantity word are the target
         objs = [next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                      if g.dep_ == "pobj"), o) if _lemma(o) in QUANTITY_NOUNS else o for o in objs]
+                      if g.dep_ == "pobj"), o) if lemma(o) in QUANTITY_NOUNS else o for o in objs]
         victims = _toll_victims(head) if head.pos_ in ("VERB", "AUX") else []
         a2 = None
         target_armed = False
@@ -885,16 +459,16 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 territory = True
             if o.lemma_.lower() in HUMAN_NOUNS or o.ent_type_ in ("PERSON", "NORP"):
                 human_object = True
-            if o.i == t.i or _trigger_class(o, lex) is not None or _lemma(o) in QUANTITY_NOUNS:
+            if o.i == t.i or trigger_class(o, lex) is not None or lemma(o) in QUANTITY_NOUNS:
                 continue
             if a2 is None and o.ent_type_ not in ENT_PLACE and o.ent_type_ not in ("DATE", "TIME"):
                 a2 = _owner_ref(o, actor_words) or _actor_ref(o, subject=False, actor_words=actor_words)
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
                 target_armed = True
-        if not [o for o in objs if o.i != t.i and _trigger_class(o, lex) is None] and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
+        if not [o for o in objs if o.i != t.i and trigger_class(o, lex) is None] and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
             target_armed = True  # "launched attacks, killing 40 soldiers": soldiers were the target
-        if cls in ("capture", "recapture") and not is_noun and _prep_objects(head) & TERRITORY_NOUNS and any(
+        if cls in ("capture", "recapture") and not is_noun and prep_objects(head) & TERRITORY_NOUNS and any(
                 c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):
             territory = True  # "drove the militants out of four villages": the ground, not the people
         if cls == "die":
@@ -915,14 +489,14 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # clause says what caused it
             clause += _cause_text(head)
             for c in head.children:
-                if c.dep_ == "conj" and _lemma(c) in ("kill", "wound", "injure", "hurt"):
+                if c.dep_ == "conj" and lemma(c) in ("kill", "wound", "injure", "hurt"):
                     # "were killed and 20 wounded in a suspected chemical attack": one toll, one weapon
                     clause += " ".join(x.lower_ for p in c.children if p.dep_ == "prep" for x in p.subtree) + " "
                     clause += _cause_text(c)
         excluded: set[int] = set()
         for ref_tok in (subj,):
             # the actor is never the place: "Russia hit Raqqa" happened in Raqqa
-            if ref_tok is not None and _lemma(ref_tok.head) not in HOST_VERBS:
+            if ref_tok is not None and lemma(ref_tok.head) not in HOST_VERBS:
                 excluded.update(x.i for x in _np_tokens(ref_tok))
         if spans is None:
             spans = place_spans(sent)
@@ -951,7 +525,7 @@ depots facility facilities vehicle vehicles target targets office offices fighte
 
 def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
     """The group a targeted thing belongs to: its 'of' phrase or a named modifier."""
-    if _lemma(o) not in HELD_THINGS:
+    if lemma(o) not in HELD_THINGS:
         return None
     for c in o.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -974,10 +548,10 @@ def _cause_text(v: Token) -> str:
 
 def _control_of_ground(o: Token) -> bool:
     """'control' of a place, or of nothing named ('took control'), not 'control of services'."""
-    if _lemma(o) != "control":
+    if lemma(o) != "control":
         return False
     held = [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return not held or any(x.ent_type_ in ENT_PLACE or _lemma(x) in TERRITORY_NOUNS or x.pos_ == "PROPN"
+    return not held or any(x.ent_type_ in ENT_PLACE or lemma(x) in TERRITORY_NOUNS or x.pos_ == "PROPN"
                            for g in held for x in g.subtree)
 
 
@@ -985,18 +559,18 @@ def _toll_victims(v: Token) -> list[Token]:
     """The objects of a verb's toll clause: 'launched attacks, killing 40 soldiers' -> soldiers."""
     out = []
     for c in v.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and _lemma(c) in ("kill", "wound", "injure"):
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and lemma(c) in ("kill", "wound", "injure"):
             for o in c.children:
                 if o.dep_ == "dobj":
                     inner = next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                   for g in p.children if g.dep_ == "pobj"), None)
-                    out.append(inner if inner is not None and _lemma(o) in QUANTITY_NOUNS else o)
+                    out.append(inner if inner is not None and lemma(o) in QUANTITY_NOUNS else o)
     return out
 
 
 def _quantity_of(t: Token) -> bool:
     """'a series of strikes', 'dozens of air raids': the trigger noun under a quantity noun."""
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in QUANTITY_NOUNS
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in QUANTITY_NOUNS
 
 
 def _told_event_subject(v: Token, lex: Lexicon) -> Token | None:
@@ -1005,10 +579,10 @@ def _told_event_subject(v: Token, lex: Lexicon) -> Token | None:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
         cand = c
-        if _lemma(c) in PARTITIVES:
+        if lemma(c) in PARTITIVES:
             cand = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"), c)
-        tc = _trigger_class(cand, lex)
+        tc = trigger_class(cand, lex)
         if tc is not None and tc[1] and _has_det(cand, DEFINITE):
             return cand
     return None

@@ -1,0 +1,442 @@
+"""Which words name an event, and of what class.
+
+A trigger is a verb or noun of the event vocabulary (``data/triggers.yaml``), read with
+the words around it: "seized a cache of rifles" is a disrupted weapons use, "seized the
+town" a capture, "the wounded" people rather than an act. ACLED's strategic developments,
+crowd acts and the accidents and disasters that are no one's violence are told apart here;
+``sentence.py`` turns the triggers into candidates with their actors, places and modality.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventsift.extract.lexicon import Lexicon
+from eventsift.extract.places import ENT_PLACE
+
+CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
+WEAPON_OBJECTS = frozenset("""weapon weapons arms ammunition munition munitions explosive explosives bomb bombs
+ied ieds mine mines landmine landmines cache caches rocket rockets missile missiles drone drones grenade grenades
+device devices rifle rifles depot shipment firearm firearms gun guns pistol pistols ammunition ammo detonator
+detonators tnt mortar mortars kalashnikov kalashnikovs stockpile stockpiles""".split())
+BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
+                          "position", "airbase", "stronghold", "camps", "outposts", "posts", "checkpoints",
+                          "garrisons", "airbases", "barracks"})
+GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
+                           "movement", "coalition", "alliance", "unit", "units", "battalion", "force", "forces",
+                           "party", "organization", "organisation"})
+ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
+# ACLED's agreements end or pause fighting; a trade deal is not one
+WAR_ACCORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "evacuation", "surrender", "reconciliation",
+                         "de-escalation", "exchange"})
+CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "crowd", "crowds", "protest",
+                    "demonstration", "rally", "gathering", "marcher", "marchers", "sit-in"})
+MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
+BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
+                            "route", "railway", "motorway", "junction", "intersection", "crossing"})
+DISRUPT_VERBS = frozenset("""seize confiscate find discover uncover recover intercept defuse dismantle foil thwart
+destroy capture clear neutralize neutralise deactivate detect impound""".split())
+PROJECTILES = frozenset("rocket rockets missile missiles drone drones projectile projectiles shell shells".split())
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude reach broker extend renew "
+                        "proclaim".split())
+CAPTIVES = frozenset("prisoner prisoners detainee detainees captive captives hostage hostages pow pows "
+                     "body bodies".split())
+DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station move "
+                         "relocate transfer".split())
+FIGHTING = frozenset("mutiny fighting war conflict clash clashes siege hostilities violence insurgency "
+                     "rebellion uprising standoff".split())
+FORTIFIED = frozenset("defense defence defenses defences position positions system systems line lines "
+                      "presence garrison".split())
+UNITS = frozenset("""troop troops soldier soldiers force forces reinforcement reinforcements unit units battalion
+battalions brigade brigades tank tanks fighter fighters militiaman militiamen contingent army
+policeman policemen""".split())
+PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
+decry urge press rally""".split())
+VIOLENT_CAUSES = frozenset("""gunfire gunshot gunshots bullet bullets shelling shooting attack attacks airstrike
+airstrikes bombing bombings explosion blast clash clashes fighting wound wounds torture beating stabbing
+shrapnel sniper""".split())
+CHEMICAL_WORDS = frozenset("chlorine sarin mustard nerve toxic poison poisonous chemical napalm phosphorus".split())
+SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
+BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
+PROPERTY = frozenset("""house houses home homes shop shops store stores building buildings car cars vehicle
+vehicles church churches mosque mosques temple temples school schools office offices market markets hut huts
+property properties crop crops window windows village villages station stations""".split())
+HUMAN_NOUNS = frozenset("""people person man men woman women child children civilian civilians soldier soldiers
+fighter fighters member members journalist journalists worker workers officer officers pilot pilots hostage
+hostages resident residents student students activist activists leader leaders commander commanders official
+officials militant militants rebel rebels protester protesters demonstrator demonstrators""".split())
+TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center centre hilltop hill field fields
+areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
+base airport airbase region province countryside territory positions position border crossing
+suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
+airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground""".split())
+# "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
+
+def lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+NON_CONFLICT_CAUSES = frozenset("""earthquake quake flood floods flooding storm storms cyclone hurricane typhoon
+tornado landslide landslides mudslide avalanche drought heatwave tsunami eruption volcano lightning crash crashes
+accident accidents collision derailment collapse stampede disease outbreak epidemic pandemic cholera virus
+fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning disaster disasters
+downpours""".split())
+
+
+DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak plunge".split())
+ACCIDENT_MODIFIERS = frozenset("gas cooking boiler fireworks firework mine industrial chemical accidental".split())
+INDUSTRIAL_THINGS = frozenset("""tank boiler container cylinder furnace warehouse bunker plant factory pipeline
+reactor refinery kiln transformer generator stove heater oven pipe silo""".split())
+# Words that make an explosion an accident when no weapon is named: "a gas cylinder exploded"
+ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", " firecracker", " refinery",
+                 " reactor", " ammonium nitrate", " short circuit", " short-circuit", " leak ", " leaked",
+                 " gas tank", " fuel tank", " gas station", " petrol station", " gas explosion", " pipeline",
+                 " coal mine", " mine shaft", " chemical plant", " factory", " fertilizer", " fertiliser")
+
+
+def _is_cause(g: Token) -> bool:
+    """A disaster, an accident or a disease ('floods', 'a volcano', 'a gas explosion')."""
+    if lemma(g) in NON_CONFLICT_CAUSES:
+        return True
+    mods = {lemma(x) for x in g.children if x.dep_ in ("compound", "amod")}
+    return bool(mods & NON_CONFLICT_CAUSES) or lemma(g) in ("explosion", "blast") and bool(mods & ACCIDENT_MODIFIERS)
+
+
+def accidental_blast(v: Token) -> bool:
+    """'a tank at the plant exploded', 'a furnace exploded': a thing no one uses as a weapon."""
+    return lemma(v) in ("explode", "blow", "burst", "catch") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in INDUSTRIAL_THINGS for c in v.children)
+
+
+def natural_cause(v: Token, depth: int = 0) -> bool:
+    """Deaths a disaster, an accident or a disease caused: the cause is the verb's subject
+    ("floods killed 40") or named in a 'by/in/during' phrase ("killed in a road accident"),
+    or the 'when/after' clause tells it ("five were killed after a volcano erupted")."""
+    if depth > 2:
+        return False
+    for c in v.children:
+        if c.dep_ == "nsubj" and _is_cause(c):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "during", "after", "from"):
+            if any(_is_cause(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+        if c.dep_ == "advcl" and any(m.lower_ in ("when", "after", "as") for m in c.children if m.dep_ in (
+                "mark", "advmod")) and (lemma(c) in DISASTER_VERBS or accidental_blast(c) or any(
+                    g.dep_ in ("nsubj", "nsubjpass") and _is_cause(g) for g in c.children)):
+            return True
+        if c.dep_ == "conj" and c.pos_ == "VERB" and natural_cause(c, depth + 1):
+            return True  # "five were killed and 20 injured after a volcano erupted"
+    if v.dep_ == "conj" and v.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        return natural_cause(v.head, depth + 1)  # "floods killed 40 and injured 80": the subject is shared
+    if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ == "VERB":
+        # "an earthquake levelled villages, killing hundreds": the toll of the head's subject
+        return any(c.dep_ == "nsubj" and _is_cause(c) for c in v.head.children) or accidental_blast(v.head)
+    return False
+
+
+def _crowd_control(v: Token) -> bool:
+    """'tear gas', 'rubber bullets', 'water cannon' (not chlorine gas, not live bullets)."""
+    for d in v.children:
+        if d.dep_ != "dobj":
+            continue
+        for o in d.subtree:  # "fired several rounds of tear gas"
+            lem = lemma(o)
+            if lem == "teargas" or lem in CROWD_WEAPONS and any(
+                    c.lower_ in ("tear", "rubber", "water", "plastic", "pepper", "stun") for c in o.children):
+                return True
+    return False
+
+
+def verb_lemmas(t: Token) -> tuple[str, ...]:
+    """The tagger's lemma, then the plain '-ed' readings it sometimes misses ('staged' -> 'stag')."""
+    lem = lemma(t)
+    low = t.lower_
+    if t.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        return (lem, low[:-1], low[:-2])
+    return (lem,)
+
+
+def _object_words(v: Token) -> set[str]:
+    """Lemmas of a verb's object phrases, active or passive: 'seized a cache of rifles',
+    'a cache of rifles was seized'."""
+    return {lemma(x) for c in v.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree}
+
+
+def prep_objects(v: Token) -> set[str]:
+    """Lemmas of the objects of a verb's prepositions, through chains ('pulled out of the town')."""
+    out: set[str] = set()
+    stack = [c for c in v.children if c.dep_ == "prep"]
+    while stack:
+        p = stack.pop()
+        for g in p.children:
+            if g.dep_ == "pobj":
+                out.add(lemma(g))
+                # "withdrew from Al-Mastumah, the largest base in Idlib"
+                out.update(lemma(a) for a in g.children if a.dep_ == "appos")
+                # "died as a result of torture"
+                stack.extend(x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"
+                             and lemma(g) in ("result", "consequence", "effect", "cause"))
+            elif g.dep_ == "prep":
+                stack.append(g)
+    return out
+
+
+def _ends_fighting(accord: Token) -> bool:
+    """'an agreement ... to end a mutiny': the accord stops fighting, whatever its name."""
+    return any(c.dep_ in ("acl", "relcl") and lemma(c) in ("end", "stop", "halt", "cease") and any(
+        lemma(o) in FIGHTING for o in c.children if o.dep_ == "dobj") for c in accord.children)
+
+
+ARMED_NOUNS = frozenset("""rebel rebels militant militants insurgent insurgents jihadist jihadists terrorist
+terrorists fighter fighters army troops troop soldiers forces force militia militias militiamen group
+guerrillas guerrilla gunmen unit units""".split())
+
+
+def _armed_subject(v: Token) -> bool:
+    """Is the verb's subject an armed group ('militants gained ground', not 'firefighters')?"""
+    subj, _ = subject_of(v)
+    if subj is None:
+        return False
+    return lemma(subj) in ARMED_NOUNS or subj.lower_ in ARMED_NOUNS or subj.ent_type_ in ("ORG", "NORP", "GPE")
+
+
+def _is_base(v: Token) -> bool:
+    """Is the verb's object a military base ('two new bases', 'an observation point')?"""
+    for d in v.children:
+        if d.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        # "established a total of 56 observation points", "a number of barracks"
+        inner = [g for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj"] if lemma(d) in ("total", "number", "series", "network", "string") else []
+        for o in [d, *inner]:
+            if o.lower_ in BASE_OBJECTS or lemma(o) in BASE_OBJECTS and o.lower_ != "bases":
+                return True
+            if o.lower_ in ("bases", "barracks") or lemma(o) == "point" and any(
+                    c.lower_ in ("observation", "military", "monitoring") for c in o.children):
+                return True
+    return False
+
+
+def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
+    """ACLED's strategic developments and the other non-violent acts a verb reports (its
+    codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
+    verbs of crowds, fire and ground that the plain verb table cannot tell apart."""
+    words = _object_words(t)
+    subj_words = {lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+    if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
+        return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
+    passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
+    if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
+            "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
+            lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
+        return "clash"  # "troops repelled an attack on their positions": a battle
+    if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
+        return "disrupt_weapons"  # "police foiled a bomb plot"
+    if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs or \
+            lem in ("gain", "regain") and objs & {"ground", "territory"} and _armed_subject(t):
+        return "capture"
+    if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
+                                                                                                   "house", "home"}:
+        return "capture"  # "occupied three hill posts"
+    if lem in TRUCE_VERBS and (words | preps) & TRUCES:
+        return "agree"  # "announced a ceasefire", "agreed to a truce"
+    if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
+        return "agree"  # prisoner exchanges
+    if lem in ("release", "free") and (words & (CAPTIVES | HUMAN_NOUNS) and preps & {"exchange", "swap", "deal"}
+                                       or words & {"prisoner", "detainee"}):
+        return "agree"  # "released 20 prisoners in exchange for ..."
+    if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter", "join") and words & {"talk", "talks",
+                                                                                          "negotiation"} \
+            and words & {"peace", "ceasefire", "truce"}:
+        return "agree"  # "began peace talks"
+    if lem == "surrender" and not words & TERRITORY_NOUNS and not any(
+            c.dep_ == "dobj" and c.ent_type_ in ENT_PLACE for c in t.children):
+        return "agree"  # "200 militants surrendered to the army" (the surrender of a town is a transfer)
+    if lem == "defect" or lem == "lay" and "down" in parts and words & {"arm", "arms", "weapon", "weapons"}:
+        return "regroup"  # defections, voluntary disarmament
+    heads = {lemma(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
+        lemma(g) for c in t.children if c.dep_ in ("dobj", "nsubjpass") for x in c.children
+        if x.dep_ in ("compound", "amod") or x.dep_ == "prep" and x.lower_ == "of"
+        for g in [x, *x.children]}
+    if lem in DEPLOY_VERBS and (heads & UNITS or lem in ("deploy", "redeploy", "mobilize", "mobilise")
+                                and subj_words & UNITS and not objs):
+        return "regroup"  # "deployed troops to the border", "sent reinforcements"
+    if lem in ("reinforce", "fortify", "bolster") and (heads | words) & (UNITS | FORTIFIED):
+        return "regroup"  # "reinforced their air defence systems along the border"
+    if lem == "take" and words & {"hostage", "hostages", "captive", "captives"}:
+        return "abduct"  # "took 20 passengers hostage"
+    if lem == "take" and "custody" in preps:
+        return "arrest"  # "took them into custody"
+    if lem == "take" and words & {"prisoner", "prisoners"}:
+        return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
+    if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
+            and words & HUMAN_NOUNS:
+        return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
+    if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
+        return "regroup"
+    if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
+        return "clash"  # "troops and rebels exchanged fire"
+    if lem in ("gather", "assemble", "converge", "congregate") and any(
+            c.dep_ in ("xcomp", "advcl") and lemma(c) in PROTEST_PURPOSES for c in t.children):
+        return "protest"  # "hundreds gathered outside the ministry to demand jobs"
+    if lem in ("chant", "wave", "brandish") and (words & SLOGANS or lem == "chant"):
+        return "protest"
+    if lem in ("hold", "carry", "raise") and words & SLOGANS - {"slogan", "slogans"}:
+        return "protest"  # "held up placards"
+    if lem in ("burn", "torch", "set", "erect", "build", "put") and words & BARRICADES:
+        return "block"  # burning tyres and barricades across roads
+    if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
+               "plunder", "pillage") and words & PROPERTY:
+        return "loot"  # "burned down houses", "smashed shop windows"
+    if lem in ("die", "perish", "succumb") and preps & VIOLENT_CAUSES:
+        return "die"  # "four protesters died from gunfire", "died of wounds sustained in shelling"
+    if lem == "wrest" and "control" in words:
+        return "capture"
+    if lem == "control" and words & TERRITORY_NOUNS and t.tag_ in ("VBD", "VBN", "VBG"):
+        return "capture"  # "achieved a victory by controlling the entire Lajat area"
+    if lem in ("drive", "push", "expel", "oust", "flush", "chase", "clear") and preps & TERRITORY_NOUNS \
+            and (parts & {"out", "back"} or any(c.lower_ in ("out", "from") for c in t.children if c.dep_ == "prep")):
+        return "recapture"  # "drove the militants out of the villages"
+    if lem in ("clear", "liberate", "free", "recover") and words & TERRITORY_NOUNS:
+        return "recapture"  # "troops cleared the district", "recovered the border areas"
+    if lem in ("use", "drop", "fire", "launch", "deploy") and words & CHEMICAL_WORDS:
+        return "chemical"  # "dropped containers of chlorine"
+    return None
+
+
+def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """(class, is_noun) for a token that can name an event, else None."""
+    lem = lemma(t)
+    if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" for c in t.children):
+        return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
+    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        kids = list(t.children)
+        parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
+        objs = {lemma(c) for c in kids if c.dep_ == "dobj"}
+        if lem in ("take", "took") and "out" in parts:
+            return "destroy", False
+        if lem in ("bring", "shoot", "gun") and "down" in parts:
+            if _object_words(t) & PROJECTILES:
+                return "disrupt_weapons", False  # air defences downing rockets or drones
+            return ("shoot" if lem == "gun" else "down"), False
+        if lem == "blow" and "up" in parts:
+            return "explode", False
+        if lem == "set" and "off" in parts and _object_words(t) & (WEAPON_OBJECTS | {"bomb", "device", "charge"}):
+            return "explode", False  # "militants set off a bomb"
+        if lem == "go" and "off" in parts and any(
+                c.dep_ == "nsubj" and lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
+                for c in t.children):
+            return "explode", False  # "a grenade went off"
+        if lem == "open" and "fire" in objs:
+            return "shoot", False
+        if lem == "set" and ("fire" in objs or "fire" in {lemma(g) for c in kids if c.dep_ == "prep"
+                                                          for g in c.children}):
+            return "loot", False  # "set fire to the market", "set the shops on fire"
+        if lem == "take" and ("control" in objs or "over" in parts):
+            return "capture", False
+        if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
+                prep_objects(t) & (FIGHTING | {"battle", "combat", "firefight", "gunfight", "exchange", "clash", "skirmish",
+                                                "cleansing", "killing", "atrocity", "massacre", "shelling"})):
+            return None  # "a gang engaged in stealing cars"
+        if lem in ("beat", "rough") and ("up" in parts or objs):
+            return "attack", False
+        if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
+                lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
+                        "crush", "quell") and _object_words(t) & CROWDS:
+            return "intervene", False  # "police fired tear gas", "dispersed the protesters"
+        preps = prep_objects(t)
+        if lem == "take" and "back" in parts and objs:
+            return "recapture", False  # "took back control of the town"
+        if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
+            return "recapture", False
+        strategic = _strategic_class(t, lem, parts, objs, preps)
+        if strategic is not None:
+            return strategic, False
+        if lem in ("establish", "set", "build", "open", "erect", "install", "construct", "create") and _is_base(t) and (
+                lem != "set" or "up" in parts):
+            return "hq", False  # "the militia set up a new base in the valley"
+        out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
+        people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
+            lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
+        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
+                preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
+                    g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
+                    for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
+                lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
+            return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
+        if lem in ("merge", "disband", "dissolve", "split", "unite") and (
+                objs & GROUP_OBJECTS or any(lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
+                (lem in ("form", "create", "found") or lem == "set" and "up" in parts) and any(
+                    lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
+            return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
+        if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
+            return "protest", False  # "thousands took to the streets"
+        if lem == "go" and "strike" in preps:
+            return "protest", False  # "workers went on strike"
+        if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
+            return "protest", False  # "workers stopped work", "shunned work to protest": a strike
+        if lem in ("sign", "conclude", "reach", "broker") and any(
+                lemma(o) in ACCORDS and (lemma(o) in WAR_ACCORDS or any(lemma(c) in WAR_ACCORDS for c in o.children)
+                                          or _ends_fighting(o))
+                for o in t.children if o.dep_ == "dobj"):
+            return "agree", False  # "the two sides signed a ceasefire agreement"
+        if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
+            return "riot", False  # "threw stones at police"
+        if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
+            return "block", False  # "demonstrators blocked roads"
+        if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
+            return "sexual", False
+        obj_words = _object_words(t)
+        if lem in ("seize", "capture") and not (obj_words & TERRITORY_NOUNS or "control" in objs or objs & HUMAN_NOUNS
+                                                or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
+                                                       for c in t.children if c.dep_ == "dobj")) and objs:
+            return None  # "seized a tanker", "captured a tank": neither ground nor people
+        if lem in ("stop", "shun", "down", "refuse", "leave", "walk", "blow", "take", "bring", "open", "set", "beat",
+                   "throw", "hurl", "block", "abuse", "disperse",
+                   "sign", "conclude", "reach", "broker", "find", "discover", "uncover", "recover", "foil", "thwart",
+                   "establish", "build", "erect", "install", "withdraw", "retreat", "pull", "evacuate", "hand",
+                   "cede", "surrender", "merge", "disband", "dissolve", "split", "unite", "pour", "flood", "go",
+                   "restore", "confiscate"):
+            return None
+        for form in verb_lemmas(t):
+            if form in lex.verbs:
+                return lex.verbs[form], False
+        return None
+    if t.pos_ in ("NOUN", "PROPN"):
+        # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
+        for c in t.children:
+            if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
+                return lex.phrases[f"{c.lower_} {lem}"], True
+        if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
+            return lex.nouns[lem], True
+        if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
+            return "protest", True  # the tokenizer splits "sit-in"
+    return None
+
+
+def subject_of(v: Token) -> tuple[Token | None, bool]:
+    """(subject token, is_agent) for a verb, following conjunctions, relatives and passives."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g, True
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+                return v.head, True
+            return c, True
+    if lemma(v) in ("engage", "involve"):
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                return c, True  # "Serb forces were engaged in ethnic cleansing": they did it
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+        return subject_of(v.head)
+    if v.dep_ in ("xcomp",) and v.head.pos_ in ("VERB", "AUX"):
+        return subject_of(v.head)
+    if v.dep_ == "advcl" and any(c.tag_ == "TO" for c in v.children) and v.head.pos_ == "VERB":
+        return subject_of(v.head)  # "the bombers flew ... to launch missiles"
+    if v.dep_ in ("acl", "relcl") and v.tag_ == "VBG":
+        return None, False  # "killing 224 people" -- the modified noun is not the killer
+    return None, False
