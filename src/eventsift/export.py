@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,14 @@ def _records(store, level: str) -> Iterator[tuple[Event | Mention, str | None]]:
             yield e, e.event_id
     else:
         rows = store.mentions()
+        # An article stored once but seen under other ids too (the same text in a corpus
+        # twice) reports the same incidents under each id; its provenance still names the
+        # stored article, whose text the evidence offsets count in.
+        by_doc: dict[str, list[tuple[Mention, str | None]]] = {}
+        for m, eid in rows:
+            by_doc.setdefault(m.article_id, []).append((m, eid))
+        for c in store.copies():
+            rows += [(replace(m, article_id=str(c["doc_id"])), eid) for m, eid in by_doc.get(str(c["copy_of"]), [])]
         rows.sort(key=reading_order)
         yield from rows
 

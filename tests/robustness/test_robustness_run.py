@@ -144,3 +144,22 @@ def test_robustness_names_and_texts_no_store_can_hold(tmp_path, loaded):
         assert report.articles == 2 and report.skipped_by_reason() == {"binary": 1}
         assert store.article_ids() == {"caf?", "s?"}
         assert store.rejects()[0]["source"].endswith("bad?.txt")
+
+
+def test_robustness_copies_report_their_article_mentions_in_the_export(tmp_path, loaded):
+    from eventsift.export import write_outputs
+    text = "Government shelling killed 12 civilians in Douma on Tuesday, the Syrian Observatory said.\n"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("again", "orig"):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    report, _, state = run(folder, tmp_path / "s.duckdb", loaded, Settings())
+    assert report.articles == 1 and report.copies == 1
+    stored = state["articles"][0]["doc_id"]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        write_outputs(store, tmp_path / "out")
+    rows = [json.loads(line) for line in (tmp_path / "out" / "mentions.jsonl").read_text().splitlines()]
+    assert sorted(r["doc_id"] for r in rows) == ["again", "orig"]
+    # the copy's evidence counts in the stored article's text, which its provenance names
+    assert {r["provenance"]["article_id"] for r in rows} == {stored}
+    assert rows[0]["evidence"] == rows[1]["evidence"]
