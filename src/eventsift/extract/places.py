@@ -26,6 +26,9 @@ ACTOR_HEADS = frozenset("""forces force army troops soldiers jets warplanes airc
 regime officials official military police rebels fighters militants opposition monitor media state ministry
 navy ally allies president leader embassy authorities""".split())
 DATELINE_DASHES = frozenset({"-", "–", "—", ":", "--"})
+# Bodies that sit in a capital and speak from there: "the defence ministry in Moscow said".
+SEAT_HEADS = frozenset("""ministry ministries embassy embassies consulate government parliament court
+cabinet presidency kremlin""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,7 @@ class PlaceRef:
     modifier: bool = False  # names modifying the event word ("US airstrike", "Aleppo blast")
     argument: bool = False  # subject or object of a verb ("France raised", "accused Belgium")
     container: str | None = None  # the place it lies in ("the Midan district of Damascus")
+    titled: bool = True  # written among title-case words (a headline), where nouns are capitalised
 
 
 def place_spans(sent: Span) -> list[Span]:
@@ -64,7 +68,15 @@ def place_spans(sent: Span) -> list[Span]:
         if placed:
             cands.append(run)
             covered.update(t.i for t in run)
-    # "in Raqqa and Deir-ez-Zor": a name conjoined to a place is a place
+    # "near the Syrian capital", "in the capital": a country's capital named by its title
+    for t in sent:
+        if t.text == "capital" and t.pos_ == "NOUN" and t.i not in covered and _locative_pobj(t) \
+                and not any(c.dep_ in ("appos", "prep") for c in t.children):
+            # not "the provincial capital", "the capital Damascus", "the capital of Idlib province"
+            mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            if len(mods) <= 1 and all(c.text[:1].isupper() for c in mods):
+                cands.append(sent.doc[(mods[0].i if mods else t.i): t.i + 1])
+                covered.add(t.i)
     roots = {c.root.i for c in cands}
     for t in sent:
         if t.pos_ == "PROPN" and t.dep_ == "conj" and t.head.i in roots and t.i not in roots:
@@ -90,6 +102,8 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
             continue  # "Turkish army", "Russia defence ministry": an actor's name
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "denied by Brussels": who spoke
+        if _seat_of(root):
+            continue  # "the defence ministry in Moscow said": where a body sits, not the event
         if _from_origin(root):
             continue
         if _in_dateline(ent):
@@ -122,14 +136,31 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
             root.head.i == trigger.i or root.head.pos_ == "NOUN" and _lemma(root.head) not in PLACE_HEADS)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
                              modifier=modifier, argument=_conj_root(root).dep_ in ARGUMENT_DEPS,
-                             container=_container(root)))
+                             container=_container(root), titled=in_title_case(ent)))
     return refs
+
+
+def in_title_case(ent: Span, window: int = 6) -> bool:
+    """Is the name among title-case words ("Killed in Idleb Blast Near Market"), as in a
+    headline, rather than running prose ("in Tall Tawil village during the wedding")?"""
+    sent = ent.sent
+    near = [t for t in ent.doc[max(sent.start + 1, ent.start - window): min(sent.end, ent.end + window)]
+            if (t.i < ent.start or t.i >= ent.end) and t.is_alpha and len(t) > 3]
+    return not near or sum(t.text[:1].isupper() for t in near) / len(near) >= 0.6
 
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Nouns of an area inside a bigger place: "the Midan neighbourhood of Damascus".
 PART_HEADS = frozenset("""district neighbourhood neighborhood quarter area suburb village town region camp
 countryside outskirts""".split())
+
+
+def _seat_of(root: Token) -> bool:
+    """'the defence ministry in Moscow', 'the US embassy in Ankara': a place that tells where
+    an institution sits, not where the event happened."""
+    t = _conj_root(root)
+    return (t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.dep_ == "prep"
+            and _lemma(t.head.head) in SEAT_HEADS)
 
 
 def _conj_root(t: Token) -> Token:
