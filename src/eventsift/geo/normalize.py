@@ -5,7 +5,7 @@ Three keys, from strict to loose, make transliterations of one name meet:
 - :func:`fold` -- lowercase ASCII, apostrophes gone, punctuation to spaces:
   ``"Deir ez-Zor" -> "deir ez zor"``.
 - :func:`loose` -- :func:`fold` without Arabic articles (al-/ar-/ez-/ash-/el- ...,
-  also assimilated ones as in "Ezzor"), Deir/Dayr/Dair -> dyr, q/k/g/c -> k,
+  also assimilated ones as in "Ezzor", and after Deir run-in ones as in "Deir Ezour"), Deir/Dayr/Dair -> dyr, q/k/g/c -> k,
   ou/oo/w -> u, ee -> i, -ah/-eh/-e endings -> -a, doubled letters collapsed:
   ``"Ar-Raqqah" -> "raka"``, ``"Raqa" -> "raka"``.
 - :func:`skeleton` -- :func:`loose` with the vowels inside words dropped (a word's
@@ -32,6 +32,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 ARTICLES = frozenset("al el ar as ad at az an ash ath adh ed es ez er et en esh ech il ul al-".split())
 DEIR = frozenset({"deir", "dayr", "dair", "der", "dier", "deyr", "dir"})
 _ASSIMILATED = re.compile(r"^[ae]([tdrzsn])(?=\1[a-z]{2})")  # "ezzor" -> "zor", "arraqqa" -> "raqqa"
+_RUN_IN = re.compile(r"^[aeu](?=[tdrzsn][a-z]{2})")  # "Deir Ezour": the article's vowel run into the name
 _LOOSE_SUBS = (
     ("kh", "x"), ("gh", "g"), ("ch", "sh"), ("dj", "j"), ("ph", "f"), ("th", "t"), ("dh", "d"),
     ("q", "k"), ("g", "k"), ("c", "k"), ("ou", "u"), ("oo", "u"), ("w", "u"), ("ee", "i"), ("ie", "i"),
@@ -58,6 +59,8 @@ def _core_tokens(folded: str) -> list[str]:
     for i, t in enumerate(tokens):
         if i > 0 or len(tokens) > 1:
             t = _ASSIMILATED.sub("", t)
+        if out and out[-1] == "dyr":  # after Deir the article is written into the name, its letter
+            t = _RUN_IN.sub("", t)  # once ("Deir Ezour", "Dayr uz-Zur"): "zour", as "Deir ez-Zour"
         out.append("dyr" if t in DEIR else t)
     return out
 

@@ -30,12 +30,14 @@ __all__ = ["resolve", "split_qualifier", "country_focus", "to_place"]
 
 _DIR = r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
 _DIR_ADJ = r"(?:northern|southern|eastern|western|central|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western)"
+_PART = r"(?:sector|sectors|part|parts|section|side|flank|corner|areas|reaches)"  # "the eastern part of"
 _AROUND = r"(outskirts|suburbs|vicinity|environs|edge|edges|periphery|surroundings|outskirt)"
 _PREFIXES = (
     (re.compile(rf"^(?:on|in|at|to|from)?\s*(?:the\s+)?{_AROUND}\s+of\s+(.+)$", re.I), None),
     (re.compile(rf"^((?:\d+(?:\.\d+)?|a few|several|some)\s*(?:-\s*)?(?:km|kms|kilometers?|kilometres?|miles?)\s+"
                 rf"(?:\(\s*\d+\s*\w+\s*\)\s+)?{_DIR}\s+of)\s+(.+)$", re.I), None),
     (re.compile(rf"^({_DIR}\s+of)\s+(.+)$", re.I), None),
+    (re.compile(rf"^(?:the\s+)?({_DIR_ADJ})\s+{_PART}\s+of\s+(.+)$", re.I), None),
     (re.compile(r"^(near|nearby|outside|around|close to|next to|just outside|not far from|in the vicinity of)\s+(.+)$",
                 re.I), None),
     (re.compile(r"^(?:the\s+)?(?:city|town|village|villages|hamlet|area|neighbou?rhood|district|camp|port|"
@@ -46,6 +48,7 @@ _ADMIN_SUFFIX = re.compile(rf"^(.+?)(?:'s|’s|')?\s+(?:({_DIR_ADJ})\s+)?{_ADMIN
 _ADMIN_PREFIX = re.compile(rf"^(?:({_DIR_ADJ})\s+)?{_ADMIN_WORDS}\s+of\s+(.+)$", re.I)
 _RURAL = re.compile(r"^(?:({_DIR_ADJ})\s+)?rural\s+(.+)$".replace("{_DIR_ADJ}", _DIR_ADJ), re.I)
 _DIR_LEAD = re.compile(rf"^({_DIR_ADJ})\s+(.+)$", re.I)
+_GENERIC = re.compile(rf"^(?:the\s+)?(?:{_DIR_ADJ}|{_DIR}|upper|lower|middle)\s+{_ADMIN_WORDS}$", re.I)
 _DISTRICT = re.compile(r"^(.+?)\s+(district|area|city|town|village|camp|neighbou?rhood)$", re.I)
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _TRAIL = re.compile(r"[\s,.;:!?)\]\"'”’]+$")
@@ -73,6 +76,10 @@ FAMOUS_RATIO = 20  # a city abroad this many times bigger than a focus-country n
 FAMOUS_POPULATION = 200_000  # ... and at least this big is meant, unless the text ties the namesake down
 ALT_NAME_WEIGHT = -8.0  # a town met by an alternate name that is no spelling of its own, where another
 # place has the name as its own ("Jerusalem" for Funkstown, Maryland; "Venice" for Dayton)
+ALT_ABROAD_POPULATION = FAMOUS_POPULATION  # a town abroad met only by an alternate name that is no
+# spelling of its own ("Suluk" for Jolo) is meant only this big, in an article about elsewhere ...
+LOOSE_ALT_ABROAD_POPULATION = 1_000_000  # ... and this big where even that name met only loosely ("Kuriya", Korla)
+ALT_VOTE_POPULATION = 15_000  # a town found (with no focus) by another of its names votes for its country this big
 FUZZY_FAR_KM = 800.0  # a loose or skeleton match this far from every place the document names is dropped
 MEMO_LIMIT = 200_000
 
@@ -165,6 +172,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
     ctx_pts = [(p.lat, p.lon) for p in context
                if p.lat is not None and p.lon is not None and p.precision is Precision.POINT]
     found = _near_only(found, ctx_codes, ctx_pts)
+    generic = bool(focus) and _GENERIC.match(q) is not None
     for e, tier in found:
         in_focus = e.country in fpos
         # confidence gates: loose keys need the focus or a big place; skeletons need the focus
@@ -176,6 +184,12 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         if focus and not in_focus and e.kind == Kind.CITY and e.country not in ctx_countries and (
                 e.population < 15_000 or not canonical and e.population < 100_000):
             continue  # a small namesake abroad, in an article about elsewhere
+        if focus and not in_focus and e.kind == Kind.CITY and e.country not in ctx_countries and (
+                e.population < (ALT_ABROAD_POPULATION if tier == Tier.EXACT else LOOSE_ALT_ABROAD_POPULATION)
+                and not _shares_word(q, e.name)):
+            continue  # a town abroad met only by another of its names: the name is likelier one the data lacks
+        if generic and not in_focus:
+            continue  # "the Northern Province" in a Syrian story is none of Sri Lanka's or Zambia's
         s = TIER_WEIGHT[tier] + (1.0 if canonical else 0.0)
         if in_focus:
             s += FOCUS_WEIGHT - min(fpos[e.country], 3)
@@ -321,8 +335,8 @@ def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Seq
     if form is not None:
         name, direction, marker = form
         name = _ARTICLE.sub("", name)
-        if is_demonym(name):
-            return None
+        if is_demonym(name) or re.fullmatch(rf"{_DIR_ADJ}|{_DIR}", name, re.I):
+            return None  # "Northern Province" names no province by "Northern"
         qual = " ".join(x for x in (qualifier, direction, "countryside" if marker.startswith("countryside") else None)
                         if x) or None
         if marker.startswith("countryside"):
@@ -383,8 +397,23 @@ def country_focus(names: Iterable[str], gazetteer: Gazetteer) -> list[str]:
         code = demonym_country(name)
         if code is None and not is_demonym(name):
             place = resolve(name, gazetteer=gazetteer)
-            code = place.country if place is not None else None
+            code = place.country if place is not None and not _weak_vote(name, place, gazetteer) else None
         if code:
             counts[code] += 1
             first.setdefault(code, n)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def _weak_vote(name: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """A town found, with no focus to go by, only under another of its names ("Mare" for
+    Mar'yanovka, "Al-Quriyah" loosely for Korla) says little of the article's country
+    unless it is a sizeable town (``ALT_VOTE_POPULATION``; a city of a million where the
+    name met it only loosely): the name is likelier a place the data lacks."""
+    if place.precision is not Precision.POINT or _shares_word(fold(name), place.name):
+        return False
+    i = gazetteer.by_geonames_id(place.geonames_id)
+    if i is None:
+        return True
+    tier = dict(gazetteer.lookup(name)).get(i, Tier.EXACT)
+    return gazetteer.entry(i).population < (ALT_VOTE_POPULATION if tier == Tier.EXACT
+                                            else LOOSE_ALT_ABROAD_POPULATION)
