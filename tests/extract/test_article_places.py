@@ -184,3 +184,32 @@ def test_names_listed_without_commas(extract_titled):
 def test_compass_abbreviation_is_no_place(extract_titled):
     m = first(extract_titled("At least 30 militants were killed in clashes with Kurds in NE Syria on Monday."))
     assert m.location is None or m.location.admin1_code is None and m.location.country != "US"
+
+
+def test_a_province_named_twice_in_one_sentence_votes_once(loaded):
+    def town(name: str, code: str) -> Place:
+        return Place(name=name, country="SY", admin1=name, admin1_code=code, precision=Precision.POINT)
+
+    # "... the province of Idlib." then "... towards Azaz in Aleppo province.": a town and
+    # its province in one sentence are one report, not two
+    idlib, azaz, aleppo = town("Idlib", "SY-ID"), town("Azaz", "SY-HL"), town("Aleppo", "SY-HL")
+    named = [(100, idlib), (200, azaz), (215, aleppo)]
+    lead = _lead_area([], loaded.res, named, ["SY"], sent_starts=[0, 150])
+    assert lead is not None and lead.admin1_code == "SY-ID"
+
+
+def test_a_place_outside_any_event_clause_places_the_lead(extract_titled):
+    text = ("At least 18 people were killed on Monday when militants attacked a town in northern Syria, "
+            "a monitor said. The monitor said several fighters entered Marea in Aleppo province before dawn "
+            "and reached a school used as a base.")
+    assert first(extract_titled(text)).location.admin1_code == "SY-HL"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked army posts on Sunday, killing 12 soldiers. According to a military source in the "
+    "Hama Governorate, the army repelled them.",
+    "Militants attacked army posts on Sunday in the southwestern sector of the Hama, killing 12 soldiers.",
+])
+def test_a_governorate_or_sector_names_the_province(extract_titled, text):
+    assert first(extract_titled(text)).location.admin1_code == "SY-HM"
+

@@ -8,6 +8,7 @@ later sentence that dates or places an incident the article first named vaguely.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -16,7 +17,8 @@ from spacy.tokens import Doc, Span
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.classify import classify
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.places import LOCATIVE, PLACE_HEADS, in_group_name, in_title_case, tree_distance
+from eventsift.extract.places import (LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case, place_refs,
+                                      place_spans, tree_distance)
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
 from eventsift.geo import Gazetteer, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
@@ -337,6 +339,9 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
         and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE and not in_group_name(e.root)
     ] + _title_countries(article.title, res)
+    # names in a place's position in every sentence, event clause or not, for the lead's vote
+    sent_refs = [r for sent in sents for r in place_refs(place_spans(sent), frozenset(range(sent.start, sent.end)),
+                                                         sent.root, set()) if not (r.modifier or r.argument)]
     # where things happen counts twice; every country, demonym or place named counts once,
     # which settles an ambiguous name ("Ariha" is in Syria, not Palestine, in a Syrian story)
     place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")
@@ -434,8 +439,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             para_time[pi] = sentence_time
     _paragraph_sources(drafts, sent_attr, acr)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
-    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus), focus,
-                      headline=_title_places(article.title, res, focus))
+    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus, sent_refs), focus,
+                      headline=_title_places(article.title, res, focus), sent_starts=[x.start_char for x in sents])
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)
     _fill_from_context(drafts, doc, res, focus, claimants, lead)
@@ -743,7 +748,7 @@ def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
 
 
 def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
-                  focus: list[str]) -> list[tuple[int, Place]]:
+                  focus: list[str], sent_refs: list[PlaceRef] = ()) -> list[tuple[int, Place]]:
     """(offset, place) for every place named in an event clause or as a place entity."""
     out = []
     seen: set[int] = set()
@@ -757,6 +762,16 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
                                res, focus)
                 if p is not None:
                     out.append((ref.start, p))
+    # names in a place's position in any sentence, event or not ("infiltrated Sarrin in Aleppo
+    # province", "a military source in the Aleppo Governorate"), with the filters an event's
+    # places pass (no dateline, origin, actor or "UK-based")
+    for ref in sent_refs:
+        if ref.start in seen:
+            continue
+        seen.add(ref.start)
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res, focus)
+        if p is not None:
+            out.append((ref.start, p))
     for e in doc.ents:
         # only names in a place's position: "Damascus said", "Moscow's ally" are governments
         located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
@@ -818,7 +833,8 @@ POSITION_SCALE = 400   # characters over which a body mention's vote halves: the
 
 
 def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
-               focus: list[str], headline: list[tuple[int, Place]] = ()) -> Place | None:
+               focus: list[str], headline: list[tuple[int, Place]] = (),
+               sent_starts: list[int] = ()) -> Place | None:
     """The province the article is about: the one its headline and its precise places in
     the article's main country point to, each vote weighted by how early it comes.
 
@@ -836,11 +852,14 @@ def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Plac
             continue
         if focus and p.country != focus[0]:
             continue
-        if (offset, p.admin1_code) in seen and offset >= 0:
-            continue  # a draft's place and the same name read again
+        # one vote per sentence and province: a draft's place and the name it was read from,
+        # "Azaz in Aleppo province", "Saraqeb and Sheikh Mustafa in Idlib" are one report
+        key = bisect_right(sent_starts, offset) if offset >= 0 and sent_starts else offset
+        if (key, p.admin1_code) in seen and offset >= 0:
+            continue
         if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed):
-            continue  # the name a draft's place was read from, inside its sentence: one vote
-        seen.add((offset, p.admin1_code))
+            continue  # the name a draft's place was read from, inside its sentence
+        seen.add((key, p.admin1_code))
         weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
         votes[p.admin1_code] = votes.get(p.admin1_code, 0.0) + weight
         first.setdefault(p.admin1_code, p)

@@ -18,7 +18,7 @@ LOCATIVE = frozenset("in on at near into across around outside inside over throu
 ORIGIN_PREPS = frozenset({"from"})
 PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
 city town village area district countryside desert vicinity part parts edge centre center west east
-north south""".split())
+north south sector""".split())
 ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
 BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
 NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
@@ -55,7 +55,12 @@ def place_spans(sent: Span) -> list[Span]:
             cands.append(e)
     for t in sent:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and not t.ent_type_:
-            cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+            # with the capitalised words before it ("in the Aleppo Governorate")
+            j = t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i
+            while j > t.left_edge.i and sent.doc[j - 1].text[:1].isupper() \
+                    and sent.doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                j -= 1
+            cands.append(sent.doc[j: t.i + 1])
     # Capitalised names in a place's position that the tagger missed or mislabelled:
     # "in Raqa", "Aleppo city", "Syrias northern Aleppo province"
     covered = {t.i for c in cands for t in c}
