@@ -213,3 +213,26 @@ def test_a_place_outside_any_event_clause_places_the_lead(extract_titled):
 def test_a_governorate_or_sector_names_the_province(extract_titled, text):
     assert first(extract_titled(text)).location.admin1_code == "SY-HM"
 
+
+
+@pytest.mark.parametrize("text", [
+    "Government shelling killed six civilians on Friday in the village of Rabia in Hama province, a monitor said.",
+    "Government shelling killed six civilians on Friday in Rabia in the province of Hama, a monitor said.",
+])
+def test_a_town_placed_in_a_province_is_read_there(extract_titled, text):
+    # "Rabia" alone reads as the Latakia village; the province written after it decides
+    assert first(extract_titled(text)).location.admin1_code == "SY-HM"
+
+
+def test_another_focus_country_may_own_the_exact_name(loaded):
+    from eventsift.extract.article import _focus_resolve
+
+    res = loaded.res
+    # a story mostly about Russia: "Suluk" is only a near spelling of a Russian place, and
+    # the exact name of a town in Syria, the article's other country
+    assert _focus_resolve("Suluk", "Suluk", res, ["RU"]).country == "RU"
+    assert _focus_resolve("Suluk", "Suluk", res, ["RU", "SY"]).country == "SY"
+    # a name that only the second country's near spellings match stays unread
+    assert _focus_resolve("Shaer", "Shaer", res, ["SY", "RU"]) is None
+    # a reading by one of the place's own names stands against another country's namesake
+    assert _focus_resolve("Palmyra", "Palmyra", res, ["SY", "US"]).country == "SY"

@@ -20,7 +20,7 @@ from eventsift.extract.lexicon import Lexicon
 from eventsift.extract.places import (LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case, place_refs,
                                       place_spans, tree_distance)
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
-from eventsift.geo import Gazetteer, country_focus, resolve
+from eventsift.geo import Gazetteer, Tier, country_focus, resolve
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
                              Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
 from eventsift.numbers import find_casualties, find_quantities
@@ -186,7 +186,7 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
         p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
-                       focus)
+                       focus, ref.core)
         if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
             continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
         if p is not None:
@@ -203,7 +203,8 @@ def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Plac
     return uniq
 
 
-def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str]) -> Place | None:
+def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str],
+               core: str | None = None) -> Place | None:
     """'the Midan neighbourhood of Damascus': a district read as a namesake outside the city
     the text puts it in (a village in another province, a province of another country)
     gives way to that city."""
@@ -214,6 +215,11 @@ def _contained(p: Place | None, container: str | None, res: Resources, focus: li
         return p
     if p is not None and p.country == outer.country and p.admin1_code == outer.admin1_code:
         return p
+    if core and outer.precision is Precision.ADMIN1:
+        # "Qassiab in Hasakeh province": the town of that name inside the province, if known
+        inner = resolve(core, gazetteer=res.gazetteer, focus=focus[:1], within=outer)
+        if inner is not None and inner.admin1_code == outer.admin1_code:
+            return inner
     return outer
 
 
@@ -257,7 +263,7 @@ def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str], title
     if core.lower().rstrip(".") in COMPASS:
         return None  # "in NE Syria", "in the West": a direction, not a name
     for text in (phrase, core):
-        p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
+        p = _focus_resolve(text, core, res, focus)
         if p is not None:
             return p
     words = core.split()
@@ -276,6 +282,26 @@ def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str], title
         if p is not None:
             return p
     return _headline_prefix(words, res, focus, titled)
+
+
+def _focus_resolve(text: str, core: str, res: Resources, focus: list[str]) -> Place | None:
+    """The name read with the article's first focus country; but where that reading is
+    only a near spelling ("Suluk" read as Turkey's "Suluca") and a place of another of the
+    article's focus countries bears the name itself (Syria's "Suluk"), that place. A
+    reading by one of the place's own names ("Palmyra" for Tadmur) stands."""
+    p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
+    if p is None or len(focus) < 2 or _name_tier(p, core, res) < Tier.SKELETON:
+        return p
+    q = resolve(text, gazetteer=res.gazetteer, focus=focus)
+    if q is not None and q.country != p.country and q.country in focus and _name_tier(q, core, res) < Tier.SKELETON:
+        return q
+    return p
+
+
+def _name_tier(p: Place, core: str, res: Resources) -> Tier:
+    """How closely the name matches one of the place's own names (skeleton when not at all)."""
+    tiers = [t for i, t in res.gazetteer.lookup(core) if res.gazetteer.entry(i).geonames_id == p.geonames_id]
+    return min(tiers, default=Tier.SKELETON)
 
 
 def _headline_prefix(words: list[str], res: Resources, focus: list[str], titled: bool = True) -> Place | None:
@@ -759,7 +785,7 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
                     continue
                 seen.add(ref.start)
                 p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container,
-                               res, focus)
+                               res, focus, ref.core)
                 if p is not None:
                     out.append((ref.start, p))
     # names in a place's position in any sentence, event or not ("infiltrated Sarrin in Aleppo
@@ -769,7 +795,8 @@ def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
         if ref.start in seen:
             continue
         seen.add(ref.start)
-        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res, focus)
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res, focus,
+                       ref.core)
         if p is not None:
             out.append((ref.start, p))
     for e in doc.ents:

@@ -4,6 +4,7 @@ border or an actor ("US-led", "the Turkish army").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -141,7 +142,7 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
             root.head.i == trigger.i or root.head.pos_ == "NOUN" and _lemma(root.head) not in PLACE_HEADS)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
                              modifier=modifier, argument=_conj_root(root).dep_ in ARGUMENT_DEPS,
-                             container=_container(root), titled=in_title_case(ent)))
+                             container=_container(root) or _province_after(ent), titled=in_title_case(ent)))
     return refs
 
 
@@ -188,6 +189,23 @@ def in_group_name(root: Token) -> bool:
 
 def _group_head(t: Token) -> bool:
     return t.pos_ == "PROPN" and (t.ent_type_ in ("ORG", "NORP") or t.lower_ == "state")
+
+
+# "Qassiab in Hasakeh province", "Kafr Nabl in the province of Idlib": the province a
+# name is placed in, written right after it.
+PROVINCE_AFTER = re.compile(
+    r"\s*,?\s+in\s+(?:the\s+)?(?:(?P<a>[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+){0,2})"
+    r"\s+(?:province|governorate)\b|(?:province|governorate)\s+of\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+){0,2}))")
+
+
+def _province_after(ent: Span) -> str | None:
+    """The province a town is said to lie in, right after its name ("the village of Qassiab
+    in Hasakeh province"): a namesake elsewhere gives way to a place in that province."""
+    m = PROVINCE_AFTER.match(ent.doc.text, ent.end_char)
+    if m is None:
+        return None
+    return (m.group("a") or m.group("b")) + " province"
 
 
 def _container(root: Token) -> str | None:
