@@ -269,6 +269,14 @@ pytestmark = pytest.mark.slow
      S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
     ('Militants attacked army positions on the outskirts of Deir ez-Zor using heavy machine guns and mortars.',
      S.SHELLING_ARTILLERY_MISSILE_ATTACK),
+    ('The peace talks between the government and the rebels started in Geneva on Monday.',
+     S.AGREEMENT),
+    ('Rebel fighters entered the town of Afrin on Sunday and have taken control of parts of it.',
+     S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
+    ('Soldiers identified two rocket bombs buried on the beach near Kisumu on Tuesday.',
+     S.DISRUPTED_WEAPONS_USE),
+    ('The two sides carried out a prisoner exchange near Donetsk on Friday.',
+     S.AGREEMENT),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)

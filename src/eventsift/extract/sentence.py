@@ -150,8 +150,9 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
         return False  # "an airstrike killed ..." -- the verb carries the event
     if t.dep_ in SUBJECTS and lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
                                                 "spread", "erupt", "break", "rage", "resume", "escalate", "continue",
-                                                "hit", "target", "strike", "destroy", "rock", "shake"):
-        return True
+                                                "hit", "target", "strike", "destroy", "rock", "shake", "start",
+                                                "begin", "open"):
+        return True  # "clashes broke out", "the peace talks started"
     for c in t.children:
         if c.dep_ in ("relcl", "acl") and lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
                                                       "hit", "destroy", "take", "strike"):
@@ -350,7 +351,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "continued their hunger strike", "mounted its invasion": the actor's own new act
             light = head is not t and any(x in lex.light_verbs for x in verb_lemmas(head)) and \
                 _has_det(t, {"its", "their", "his", "her"})
-            backref = definite and not light and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
+            # "the talks started", "the fighting broke out": a beginning is news, whatever the article
+            onset = head is not t and lemma(head) in ("start", "begin", "open", "break", "erupt")
+            backref = definite and not light and not onset and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
         if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and natural_cause(t)
@@ -546,13 +549,16 @@ def _cause_text(v: Token) -> str:
         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as", "while") for m in c.children))
 
 
+PARTS = frozenset("part parts most much half rest".split())
+
+
 def _control_of_ground(o: Token) -> bool:
     """'control' of a place, or of nothing named ('took control'), not 'control of services'."""
     if lemma(o) != "control":
         return False
     held = [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return not held or any(x.ent_type_ in ENT_PLACE or lemma(x) in TERRITORY_NOUNS or x.pos_ == "PROPN"
-                           for g in held for x in g.subtree)
+    return not held or any(x.ent_type_ in ENT_PLACE or lemma(x) in TERRITORY_NOUNS | PARTS or x.pos_ == "PROPN"
+                           for g in held for x in g.subtree)  # "took control of parts of it"
 
 
 def _toll_victims(v: Token) -> list[Token]:

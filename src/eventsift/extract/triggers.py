@@ -34,7 +34,7 @@ MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "b
 BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
                             "route", "railway", "motorway", "junction", "intersection", "crossing"})
 DISRUPT_VERBS = frozenset("""seize confiscate find discover uncover recover intercept defuse dismantle foil thwart
-destroy capture clear neutralize neutralise deactivate detect impound""".split())
+destroy capture clear neutralize neutralise deactivate detect impound identify spot locate unearth""".split())
 PROJECTILES = frozenset("rocket rockets missile missiles drone drones projectile projectiles shell shells".split())
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude reach broker extend renew "
@@ -69,7 +69,8 @@ TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center
 areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
 base airport airbase region province countryside territory positions position border crossing
 suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
-airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground""".split())
+airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground castle fort fortress
+citadel""".split())
 # "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
 
 def lemma(t: Token) -> str:
