@@ -277,6 +277,8 @@ pytestmark = pytest.mark.slow
      S.DISRUPTED_WEAPONS_USE),
     ('The two sides carried out a prisoner exchange near Donetsk on Friday.',
      S.AGREEMENT),
+    ('Chemical attack on a village near Hama: 40 cases of suffocation.',
+     S.CHEMICAL_WEAPON),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)

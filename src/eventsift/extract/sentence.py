@@ -165,6 +165,9 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in ("violent", "ugly", "deadly", "bloody")
             for c in head.children):
         return True  # "the protests turned violent"
+    if not any(x.pos_ in ("VERB", "AUX") for x in t.sent) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against") for c in t.children):
+        return True  # a headline: "35 cases of suffocation in chemical attack on al-Hamadaniyeh"
     if t.dep_ == "pobj" and t.head.lower_ == "under" and lemma(t.head.head) == "come":
         return True  # "the base came under a missile attack"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
