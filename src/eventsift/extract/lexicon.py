@@ -20,7 +20,7 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        raw = yaml.safe_load((resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8"))
+        raw = yaml.safe_load(_data_text())
         weapons = tuple((SubEventType(k), tuple(v)) for k, v in raw["weapons"].items())
         return cls(verbs=dict(raw["verbs"]), nouns=dict(raw["nouns"]),
                    light_verbs=frozenset(raw["light_verbs"]), phrases=dict(raw["phrases"]),
@@ -32,3 +32,13 @@ class Lexicon:
             if any(f" {c} " in words for c in cues):
                 return sub
         return None
+
+
+def load_word_sets() -> dict[str, frozenset[str]]:
+    """The word sets the trigger rules read ("weapons", "units", "property" ...), by name."""
+    raw = yaml.safe_load(_data_text())
+    return {name: frozenset(str(w) for w in words) for name, words in raw["word_sets"].items()}
+
+
+def _data_text() -> str:
+    return (resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8")

@@ -10,84 +10,50 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventsift.extract.lexicon import Lexicon
+from eventsift.extract.lexicon import Lexicon, load_word_sets
 from eventsift.extract.places import ENT_PLACE
 
-CROWD_WEAPONS = frozenset({"gas", "teargas", "bullet", "cannon", "canister", "pellet", "baton"})
-WEAPON_OBJECTS = frozenset("""weapon weapons arms ammunition munition munitions explosive explosives bomb bombs
-ied ieds mine mines landmine landmines cache caches rocket rockets missile missiles drone drones grenade grenades
-device devices rifle rifles depot shipment firearm firearms gun guns pistol pistols ammunition ammo detonator
-detonators tnt mortar mortars kalashnikov kalashnikovs stockpile stockpiles""".split())
-BASE_OBJECTS = frozenset({"base", "headquarters", "camp", "outpost", "post", "office", "checkpoint", "garrison",
-                          "position", "airbase", "stronghold", "camps", "outposts", "posts", "checkpoints",
-                          "garrisons", "airbases", "barracks"})
-GROUP_OBJECTS = frozenset({"group", "groups", "faction", "factions", "militia", "militias", "brigade", "brigades",
-                           "movement", "coalition", "alliance", "unit", "units", "battalion", "force", "forces",
-                           "party", "organization", "organisation"})
-ACCORDS = frozenset({"agreement", "ceasefire", "truce", "accord", "deal", "armistice"})
+WORD_SETS = load_word_sets()  # data/triggers.yaml: the vocabulary is data, the rules are here
+
+CROWD_WEAPONS = WORD_SETS["crowd_weapons"]
+WEAPON_OBJECTS = WORD_SETS["weapon_objects"]
+BASE_OBJECTS = WORD_SETS["base_objects"]
+GROUP_OBJECTS = WORD_SETS["group_objects"]
+ACCORDS = WORD_SETS["accords"]
 # ACLED's agreements end or pause fighting; a trade deal is not one
-WAR_ACCORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "evacuation", "surrender", "reconciliation",
-                         "de-escalation", "exchange"})
-CROWDS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "crowd", "crowds", "protest",
-                    "demonstration", "rally", "gathering", "marcher", "marchers", "sit-in"})
-MISSILE_OBJECTS = frozenset({"stone", "rock", "molotov", "cocktail", "brick", "bottle", "firebomb", "projectile"})
-BLOCKED_THINGS = frozenset({"road", "street", "bridge", "highway", "traffic", "transport", "entrance", "access",
-                            "route", "railway", "motorway", "junction", "intersection", "crossing"})
-DISRUPT_VERBS = frozenset("""seize confiscate find discover uncover recover intercept defuse dismantle foil thwart
-destroy capture clear neutralize neutralise deactivate detect impound identify spot locate unearth""".split())
-PROJECTILES = frozenset("rocket rockets missile missiles drone drones projectile projectiles shell shells".split())
-TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
-TRUCE_VERBS = frozenset("announce declare agree accept observe sign conclude reach broker extend renew "
-                        "proclaim".split())
-CAPTIVES = frozenset("prisoner prisoners detainee detainees captive captives hostage hostages pow pows "
-                     "body bodies".split())
-DEPLOY_VERBS = frozenset("deploy redeploy dispatch send rush mobilize mobilise amass mass station move "
-                         "relocate transfer".split())
-FIGHTING = frozenset("mutiny fighting war conflict clash clashes siege hostilities violence insurgency "
-                     "rebellion uprising standoff".split())
-FORTIFIED = frozenset("defense defence defenses defences position positions system systems line lines "
-                      "presence garrison".split())
-UNITS = frozenset("""troop troops soldier soldiers force forces reinforcement reinforcements unit units battalion
-battalions brigade brigades tank tanks fighter fighters militiaman militiamen contingent army
-policeman policemen""".split())
-PROTEST_PURPOSES = frozenset("""demand protest denounce condemn demonstrate oppose call voice express reject
-decry urge press rally""".split())
-VIOLENT_CAUSES = frozenset("""gunfire gunshot gunshots bullet bullets shelling shooting attack attacks airstrike
-airstrikes bombing bombings explosion blast clash clashes fighting wound wounds torture beating stabbing
-shrapnel sniper""".split())
-CHEMICAL_WORDS = frozenset("chlorine sarin mustard nerve toxic poison poisonous chemical napalm phosphorus".split())
-SLOGANS = frozenset("sign signs banner banners placard placards slogan slogans poster posters".split())
-BARRICADES = frozenset("barricade barricades tyre tyres tire tires".split())
-PROPERTY = frozenset("""house houses home homes shop shops store stores building buildings car cars vehicle
-vehicles church churches mosque mosques temple temples school schools office offices market markets hut huts
-property properties crop crops window windows village villages station stations""".split())
-HUMAN_NOUNS = frozenset("""people person man men woman women child children civilian civilians soldier soldiers
-fighter fighters member members journalist journalists worker workers officer officers pilot pilots hostage
-hostages resident residents student students activist activists leader leaders commander commanders official
-officials militant militants rebel rebels protester protesters demonstrator demonstrators""".split())
-TERRITORY_NOUNS = frozenset("""stronghold strongholds town towns villages center centre hilltop hill field fields
-areas route checkpoint dam neighbourhood quarter enclave pocket front frontline line lines village town city area hill hills district neighbourhood neighborhood
-base airport airbase region province countryside territory positions position border crossing
-suburb suburbs outskirts highway road mountain mountains valley field fields quarter checkpoint camp camps bases
-airfield airfields island islands port ports harbour harbor seaport oilfield oilfields ground castle fort fortress
-citadel""".split())
-# "Aleppo saw heavy shelling": the subject of these verbs is where the event happened.
+WAR_ACCORDS = WORD_SETS["war_accords"]
+CROWDS = WORD_SETS["crowds"]
+MISSILE_OBJECTS = WORD_SETS["missile_objects"]
+BLOCKED_THINGS = WORD_SETS["blocked_things"]
+DISRUPT_VERBS = WORD_SETS["disrupt_verbs"]
+PROJECTILES = WORD_SETS["projectiles"]
+TRUCES = WORD_SETS["truces"]
+TRUCE_VERBS = WORD_SETS["truce_verbs"]
+CAPTIVES = WORD_SETS["captives"]
+DEPLOY_VERBS = WORD_SETS["deploy_verbs"]
+FIGHTING = WORD_SETS["fighting"]
+FORTIFIED = WORD_SETS["fortified"]
+UNITS = WORD_SETS["units"]
+PROTEST_PURPOSES = WORD_SETS["protest_purposes"]
+VIOLENT_CAUSES = WORD_SETS["violent_causes"]
+CHEMICAL_WORDS = WORD_SETS["chemical_words"]
+SLOGANS = WORD_SETS["slogans"]
+BARRICADES = WORD_SETS["barricades"]
+PROPERTY = WORD_SETS["property"]
+HUMAN_NOUNS = WORD_SETS["human_nouns"]
+TERRITORY_NOUNS = WORD_SETS["territory_nouns"]
+
 
 def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-NON_CONFLICT_CAUSES = frozenset("""earthquake quake flood floods flooding storm storms cyclone hurricane typhoon
-tornado landslide landslides mudslide avalanche drought heatwave tsunami eruption volcano lightning crash crashes
-accident accidents collision derailment collapse stampede disease outbreak epidemic pandemic cholera virus
-fire blaze wildfire snowstorm rain rains downpour heat cold famine drowning disaster disasters
-downpours""".split())
+NON_CONFLICT_CAUSES = WORD_SETS["non_conflict_causes"]
 
 
-DISASTER_VERBS = frozenset("erupt collapse derail capsize sink overturn leak plunge".split())
-ACCIDENT_MODIFIERS = frozenset("gas cooking boiler fireworks firework mine industrial chemical accidental".split())
-INDUSTRIAL_THINGS = frozenset("""tank boiler container cylinder furnace warehouse bunker plant factory pipeline
-reactor refinery kiln transformer generator stove heater oven pipe silo""".split())
+DISASTER_VERBS = WORD_SETS["disaster_verbs"]
+ACCIDENT_MODIFIERS = WORD_SETS["accident_modifiers"]
+INDUSTRIAL_THINGS = WORD_SETS["industrial_things"]
 # Words that make an explosion an accident when no weapon is named: "a gas cylinder exploded"
 ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", " firecracker", " refinery",
                  " reactor", " ammonium nitrate", " short circuit", " short-circuit", " leak ", " leaked",
@@ -188,9 +154,7 @@ def _ends_fighting(accord: Token) -> bool:
         lemma(o) in FIGHTING for o in c.children if o.dep_ == "dobj") for c in accord.children)
 
 
-ARMED_NOUNS = frozenset("""rebel rebels militant militants insurgent insurgents jihadist jihadists terrorist
-terrorists fighter fighters army troops troop soldiers forces force militia militias militiamen group
-guerrillas guerrilla gunmen unit units""".split())
+ARMED_NOUNS = WORD_SETS["armed_nouns"]
 
 
 def _armed_subject(v: Token) -> bool:
