@@ -6,34 +6,32 @@ civilians; who took territory decides between the two territorial battle types.
 """
 from __future__ import annotations
 
+from eventsift.extract.lexicon import load_clause_cues
 from eventsift.extract.triggers import ACCIDENT_CUES
 from eventsift.model import SUB_EVENT_PARENT, Actor, ActorKind, EventType, SubEventType as S
+
+CLAUSE_CUES = load_clause_cues()  # data/triggers.yaml
 
 ARMED_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA,
                          ActorKind.IDENTITY_MILITIA, ActorKind.EXTERNAL_OTHER})
 REMOTE = frozenset({S.AIR_DRONE_STRIKE, S.SHELLING_ARTILLERY_MISSILE_ATTACK, S.REMOTE_EXPLOSIVE_LANDMINE_IED,
                     S.SUICIDE_BOMB, S.CHEMICAL_WEAPON, S.GRENADE})
-INTERVENTION_CUES = (" tear gas", " teargas", " dispers", " water cannon", " rubber bullet", " arrested",
-                     " detained", " baton", " clashed with police", " broke up", " beat ")
-RIOT_CUES = (" turned violent", " violent protest", " violent demonstration", " aggressive", " turned ugly",
-             " violent clashes", " stone", " rocks ", " molotov", " petrol bomb", " set fire", " torched", " clashed with police",
-             " vandal", " smashed", " looted", " rioters", " rioting")
-PROTEST_NOUNS = (" demonstration ", " demonstrations ", " protest ", " protests ", " rally ", " rallies ",
-                 " sit-in ", " march ", " vigil ")
-PROTESTER_WORDS = (" protesters ", " protestors ", " demonstrators ", " marchers ", " protester ", " demonstrator ")
-BLAST_WORDS = (" explosion", " exploded", " explode", " blast", " leak", " blaze")
-CROWD_VIOLENCE = (" outbreaks of violence", " violence erupted", " violence broke out", " violence boil", " ablaze",
-                  " pelted", " clash", " hurled", " armed with")
+INTERVENTION_CUES = CLAUSE_CUES["intervention_cues"]
+RIOT_CUES = CLAUSE_CUES["riot_cues"]
+PROTEST_NOUNS = CLAUSE_CUES["protest_nouns"]
+PROTESTER_WORDS = CLAUSE_CUES["protester_words"]
+BLAST_WORDS = CLAUSE_CUES["blast_words"]
+CROWD_VIOLENCE = CLAUSE_CUES["crowd_violence"]
 # force on a crowd that ACLED counts as excessive even when no one is said to have died
-SEVERE_CUES = (" violently", " brutally", " excessive force", " live rounds", " serious injur", " seriously injur")
-BARRICADE_CUES = (" barricade", " tyre", " tire", " burning")
+SEVERE_CUES = CLAUSE_CUES["severe_cues"]
+BARRICADE_CUES = CLAUSE_CUES["barricade_cues"]
 # weapons of a crowd, not of an armed group: rival crowds fighting with them riot
-CRUDE_WEAPONS = (" sticks", " stones", " machetes", " clubs ", " rocks", " iron bars", " batons")
-MOB_CUES = (" mob ", " mobs ", " lynch", " vigilante")
+CRUDE_WEAPONS = CLAUSE_CUES["crude_weapons"]
+MOB_CUES = CLAUSE_CUES["mob_cues"]
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
-FORCE_WORDS = (" police", " security forces", " troops", " soldiers", " fired", " opened fire", " shot ")
-LETHAL_CUES = (" killed", " killing", " shot dead", " live fire", " live ammunition", " opened fire", " dead")
+FORCE_WORDS = CLAUSE_CUES["force_words"]
+LETHAL_CUES = CLAUSE_CUES["lethal_cues"]
 
 
 # Trigger classes whose sub-event type nothing else in the clause changes.

@@ -42,3 +42,10 @@ def load_word_sets() -> dict[str, frozenset[str]]:
 
 def _data_text() -> str:
     return (resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8")
+
+
+def load_clause_cues() -> dict[str, tuple[str, ...]]:
+    """The phrases the typing rules look for in a clause's text, by name."""
+    raw = yaml.safe_load(_data_text())
+    return {name: tuple(str(c) for c in cues) for name, cues in raw["clause_cues"].items()}
+
