@@ -60,3 +60,11 @@ def test_geo_real_countries_regions_demonyms(gaz):
 def test_geo_real_country_focus(gaz):
     names = ["Syria", "Raqqa", "Russian", "Deir ez-Zor", "Moscow", "Syrian"]
     assert country_focus(names, gaz) == ["SY", "RU"]
+
+
+def test_geo_real_landmarks_stand_for_their_city(gaz):
+    # "White House" is also a small town in Tennessee; in the news it is the one in Washington
+    p = resolve("the White House", gazetteer=gaz, focus=["US"])
+    assert _km(p, 38.90, -77.04) < 5
+    p = resolve("Kremlin", gazetteer=gaz, focus=["RU", "US"])
+    assert p.country == "RU" and _km(p, 55.75, 37.62) < 5
