@@ -356,7 +356,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 _has_det(t, {"its", "their", "his", "her"})
             # "the talks started", "the fighting broke out": a beginning is news, whatever the article
             onset = head is not t and lemma(head) in ("start", "begin", "open", "break", "erupt")
-            backref = definite and not light and not onset and not any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree) \
+            dated = any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)
+            backref = definite and not light and not onset and not dated \
                 and _responsibility_verb(t) is None and not any(
                     c.dep_ in ("relcl", "acl") for c in t.children)
         if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and natural_cause(t)
@@ -472,7 +473,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             words = {x.lemma_.lower() for x in _np_tokens(o)} | {x.lower_ for x in _np_tokens(o)}
             if words & lex.armed_targets:
                 target_armed = True
-        if not [o for o in objs if o.i != t.i and trigger_class(o, lex) is None] and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
+        named_targets = [o for o in objs if o.i != t.i and trigger_class(o, lex) is None]
+        if not named_targets and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
             target_armed = True  # "launched attacks, killing 40 soldiers": soldiers were the target
         if cls in ("capture", "recapture") and not is_noun and prep_objects(head) & TERRITORY_NOUNS and any(
                 c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):

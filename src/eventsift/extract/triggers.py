@@ -44,6 +44,11 @@ HUMAN_NOUNS = WORD_SETS["human_nouns"]
 TERRITORY_NOUNS = WORD_SETS["territory_nouns"]
 
 
+# what forces are "engaged in" when it is violence ("a gang engaged in stealing cars" is not)
+ENGAGED_IN = frozenset("""battle combat firefight gunfight exchange clash skirmish cleansing killing atrocity massacre
+shelling""".split())
+
+
 def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -237,8 +242,8 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
             and words & HUMAN_NOUNS:
         return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
-    if lem in ("recruit", "conscript", "enlist") and words & HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}:
-        return "regroup"
+    if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
+        return "regroup"  # "the militia recruited hundreds of young men"
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
         return "clash"  # "troops and rebels exchanged fire"
     if lem in ("gather", "assemble", "converge", "congregate") and any(
@@ -301,8 +306,7 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem == "take" and ("control" in objs or "over" in parts):
             return "capture", False
         if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
-                prep_objects(t) & (FIGHTING | {"battle", "combat", "firefight", "gunfight", "exchange", "clash", "skirmish",
-                                                "cleansing", "killing", "atrocity", "massacre", "shelling"})):
+                prep_objects(t) & (FIGHTING | ENGAGED_IN)):
             return None  # "a gang engaged in stealing cars"
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
