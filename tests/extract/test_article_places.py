@@ -3,6 +3,7 @@
 for these tests (published Wednesday 10 June 2020)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -120,7 +121,7 @@ def test_a_name_read_for_a_draft_votes_once_for_the_lead(loaded):
     aleppo, idlib = town("Aleppo", "SY-HL"), town("Saraqib", "SY-ID")
     # the story's province named early; a side report later, its place read both for its
     # draft (at the sentence start) and as a name inside that sentence
-    draft = SimpleNamespace(start=900, end=1000, place=aleppo)
+    draft = SimpleNamespace(start=900, end=1000, place=aleppo, date=None, date_explicit=False)
     lead = lead_area([draft], loaded.res, [(270, idlib), (960, aleppo)], ["SY"])
     assert lead is not None and lead.admin1_code == "SY-ID"
 
@@ -237,3 +238,68 @@ def test_another_focus_country_may_own_the_exact_name(loaded):
     assert focus_resolve("Shaer", "Shaer", res, ["SY", "RU"]) is None
     # a reading by one of the place's own names stands against another country's namesake
     assert focus_resolve("Palmyra", "Palmyra", res, ["SY", "US"]).country == "SY"
+
+
+def _town(name: str, code: str, country: str = "SY") -> Place:
+    return Place(name=name, country=country, admin1=name, admin1_code=code, precision=Precision.POINT)
+
+
+def test_a_placeless_report_is_placed_by_the_names_around_it(loaded):
+    from eventsift.extract.article_places import local_area
+
+    res = loaded.res
+    idlib, azaz, aleppo = _town("Idlib", "SY-ID"), _town("Azaz", "SY-HL"), _town("Aleppo", "SY-HL")
+    starts = [0, 100, 200, 300, 400]
+    # the report (sentence 1) is placed by the next sentences, not by names further on
+    area = local_area(100, [(250, idlib), (420, azaz), (430, aleppo)], ["SY"], starts, res)
+    assert area is not None and area.admin1_code == "SY-ID" and area.precision is Precision.ADMIN1
+    # "It said 26 were killed": the sentence just before tells where
+    assert local_area(100, [(50, aleppo)], ["SY"], starts, res).admin1_code == "SY-HL"
+    # nothing nearby, or two provinces alike ("bound for Latakia or Damascus"): no answer
+    assert local_area(100, [(420, azaz)], ["SY"], starts, res) is None
+    latakia, damascus = _town("Latakia", "SY-LA"), _town("Damascus", "SY-DI")
+    assert local_area(100, [(150, latakia), (160, damascus)], ["SY"], starts, res) is None
+    assert local_area(100, [(150, latakia), (160, damascus), (250, _town("Jableh", "SY-LA"))], ["SY"],
+                      starts, res).admin1_code == "SY-LA"
+
+
+def test_a_placeless_first_report_takes_the_province_told_next(extract_titled):
+    # the article as a whole is mostly about Aleppo; the bombing it opens with was in Idlib
+    text = ("A suicide bomber killed 20 rebel fighters on Sunday night, a monitor said. "
+            "The blast struck a crossing near the town of Atmeh in Idlib province. "
+            "The fighters were waiting in line when it went off. "
+            "They had come from Azaz in Aleppo province. "
+            "Clashes with troops in Aleppo city killed two people on Saturday. "
+            "Shelling on the Aleppo countryside killed three more.")
+    assert first(extract_titled(text)).location.admin1_code == "SY-ID"
+
+
+def test_an_evacuation_is_placed_in_the_article_province(extract_titled):
+    text = ("Hundreds of rebel fighters and their families were evacuated from the besieged town on Sunday "
+            "under a deal with the government. The town lies in Homs province, the monitor said.")
+    m = first(extract_titled(text))
+    assert m.sub_event_type.value == "non_violent_transfer_of_territory"
+    assert m.location.admin1_code == "SY-HI"
+
+
+def test_a_report_recalled_from_last_year_does_not_place_the_story(loaded):
+    from eventsift.extract.article import _Draft
+    from eventsift.model import DatePrecision, EventType, SubEventType, TimeSpan
+
+    def draft(start: int, end: int, place: Place, when: TimeSpan) -> _Draft:
+        return _Draft(sent_i=0, para_i=0, start=start, end=end, cand=None, event_type=EventType.BATTLES,
+                      sub=SubEventType.ARMED_CLASH, actor1=None, actor2=None, place=place, date=when,
+                      date_explicit=True)
+
+    aleppo, idlib = _town("Aleppo", "SY-HL"), _town("Idlib", "SY-ID")
+    # "... the rebels had used the same weapons in Aleppo last year." then "... doctors in Idlib ..."
+    last_year = TimeSpan(start=date(2019, 1, 1), end=date(2019, 12, 31), precision=DatePrecision.YEAR,
+                         text="last year")
+    drafts = [draft(300, 360, aleppo, last_year)]
+    named = [(340, aleppo), (900, idlib)]
+    lead = lead_area(drafts, loaded.res, named, ["SY"], sent_starts=[0, 300, 360, 800])
+    assert lead is not None and lead.admin1_code == "SY-ID"
+    # a report dated by its year ("since the war began in 2011") still counts
+    in_2011 = replace(last_year, text="2011")
+    lead = lead_area([draft(300, 360, aleppo, in_2011)], loaded.res, named, ["SY"], sent_starts=[0, 300, 360, 800])
+    assert lead.admin1_code == "SY-HL"

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
-                                              named_places, place_rank, title_countries, title_places, within)
+                                              local_area, named_places, place_rank, title_countries, title_places,
+                                              within)
 from eventsift.extract.classify import classify
 from eventsift.extract.lead_text import dateline_end, headline_end
 from eventsift.extract.lexicon import Lexicon
@@ -291,11 +292,19 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             para_time[pi] = sentence_time
     _paragraph_sources(drafts, sent_attr, acr)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
-    lead = lead_area(drafts, res, named_places(doc, sent_cands, res, focus, sent_refs), focus,
-                      headline=title_places(article.title, res, focus), sent_starts=[x.start_char for x in sents])
+    named = named_places(doc, sent_cands, res, focus, sent_refs)
+    sent_starts = [x.start_char for x in sents]
+    lead = lead_area(drafts, res, named, focus, headline=title_places(article.title, res, focus),
+                     sent_starts=sent_starts)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)
-    _fill_from_context(drafts, doc, res, focus, claimants, lead)
+    placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]
+    first = min(placeless, key=lambda d: d.start, default=None)
+    local = {}
+    if first is not None:  # the first report naming no place, and the others told in its sentence
+        area = local_area(first.start, named, focus, sent_starts, res)
+        local = {id(d): area for d in placeless if d.sent_i == first.sent_i or d.start == first.start}
+    _fill_from_context(drafts, doc, res, focus, claimants, lead, local)
     mentions = []
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
     # A remark with no place, date, toll or target is commentary beside an article's
@@ -599,8 +608,16 @@ def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
     return DatePrecision.RANGE in kinds and kinds <= {DatePrecision.RANGE, DatePrecision.DAY} and a.date != b.date
 
 
+def _situated(d: _Draft) -> bool:
+    """Is the report one that happens somewhere in particular (fighting, a protest, an
+    evacuation), which the article's places can place, rather than a statement or a deal?"""
+    return d.event_type in VIOLENCE | {EventType.PROTESTS, EventType.RIOTS} \
+        or d.sub is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+
+
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
-                       claimants: list[Actor], lead: Place | None = None) -> None:
+                       claimants: list[Actor], lead: Place | None = None,
+                       local: dict[int, Place | None] | None = None) -> None:
     """Actors and places a sentence leaves implicit, from the article around it.
 
     An article in which one group (and only one) claims an attack gives that group as the
@@ -621,9 +638,12 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
         country_only = d.place is not None and d.place.precision is Precision.COUNTRY
         near = [p.place.country for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
         expected = d.place.country if country_only else (near[-1] if near else (focus[0] if focus else None))
-        if lead is not None and (d.place is None or country_only) and lead.country == expected \
-                and d.event_type in VIOLENCE | {EventType.PROTESTS, EventType.RIOTS}:
-            d.place = lead
+        area = (local or {}).get(id(d))
+        if area is None or area.country != expected:
+            area = lead  # the article's province, where no nearby name places the report
+        if area is not None and (d.place is None or country_only) and area.country == expected \
+                and _situated(d):
+            d.place = area
         elif d.place is None:
             prev = [p for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
             if prev and prev[-1].place.country:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case
 from eventsift.geo import Tier, resolve
-from eventsift.model import Place, Precision
+from eventsift.model import DatePrecision, Place, Precision
 
 if TYPE_CHECKING:  # for annotations only: article.py imports this module
     from eventsift.extract.article import Resources, _Draft
@@ -281,6 +281,7 @@ def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tu
     return out
 
 
+RECALLED = re.compile(r"(?i)^(?:last|the previous|the past) year$|\bago$")
 HEADLINE_WEIGHT = 2.0  # a headline names the story's place more surely than any one body mention
 POSITION_SCALE = 400   # characters over which a body mention's vote halves: the lead counts most
 
@@ -295,7 +296,12 @@ def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place
     story goes on, while side incidents ("Elsewhere ...") come later and once. A later
     sentence that names no place, or only the country, most likely happened there too.
     Returned at admin1 precision, marked as inferred, so it never passes for a point."""
-    placed = [d for d in sorted(drafts, key=lambda x: x.start) if d.place is not None]
+    # a report dated "last year" ("used chemical weapons in Aleppo last year") is an earlier
+    # incident recalled, not the story's
+    recalled = [d for d in drafts if d.place is not None and d.date_explicit and d.date is not None
+                and d.date.precision is DatePrecision.YEAR and RECALLED.search(d.date.text or "")]
+    placed = [d for d in sorted(drafts, key=lambda x: x.start) if d.place is not None
+              and all(d is not r for r in recalled)]
     ordered = [(d.start, d.place) for d in placed]
     votes: dict[str, float] = {}
     first: dict[str, Place] = {}
@@ -310,7 +316,7 @@ def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place
         key = bisect_right(sent_starts, offset) if offset >= 0 and sent_starts else offset
         if (key, p.admin1_code) in seen and offset >= 0:
             continue
-        if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed):
+        if any(d.start < offset < d.end and d.place.admin1_code == p.admin1_code for d in placed + recalled):
             continue  # the name a draft's place was read from, inside its sentence
         seen.add((key, p.admin1_code))
         weight = HEADLINE_WEIGHT if offset < 0 else 1.0 / (1.0 + offset / POSITION_SCALE)
@@ -319,7 +325,43 @@ def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place
     if not votes:
         return None
     code = max(votes, key=lambda c: votes[c])  # ties: the first named (dicts keep order)
-    p = first[code]
+    return admin1_place(first[code], res)
+
+
+LOCAL_WINDOW = 2  # sentences after a placeless report in which the place it happened is told
+
+
+def local_area(start: int, named: list[tuple[int, Place]], focus: list[str], sent_starts: list[int],
+               res: Resources, window: int = LOCAL_WINDOW) -> Place | None:
+    """The province where most of the towns and provinces (of the article's countries) lie
+    that are named around a report naming no place: in the sentence before it, its own, and
+    the next ``window``. A story tells an incident first ("a suicide bombing killed 30
+    rebels") and where it happened just after ("The blast struck the Atme crossing in Idlib
+    province"), or follows a place with what happened there ("It said 26 were killed").
+    None when no province has more of those names than all the others together ("bound for
+    Latakia or Damascus"); the article-wide ``lead_area`` then stands."""
+    if not focus or not sent_starts:
+        return None
+    k = bisect_right(sent_starts, start)
+    stop = sent_starts[k + window] if k + window < len(sent_starts) else float("inf")
+    begin = sent_starts[k - 2] if k >= 2 else start
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for offset, p in named:
+        if begin <= offset < stop and p.country in focus and p.admin1_code \
+                and p.precision in (Precision.POINT, Precision.ADMIN1):
+            counts[p.admin1_code] = counts.get(p.admin1_code, 0) + 1
+            first.setdefault(p.admin1_code, p)
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: counts[c])
+    if 2 * counts[code] <= sum(counts.values()):
+        return None
+    return admin1_place(first[code], res)
+
+
+def admin1_place(p: Place, res: Resources) -> Place:
+    """The province ``p`` lies in, as a place inferred from the article."""
     entry = res.gazetteer.admin1(p.admin1_code)
     return Place(name=entry.name if entry else p.admin1 or p.name, country=p.country, admin1=p.admin1,
                  admin1_code=p.admin1_code, lat=entry.lat if entry else None, lon=entry.lon if entry else None,
