@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, in_group_name, in_title_case
+from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, doc_text, in_group_name, in_title_case
 from eventsift.geo import Tier, resolve
 from eventsift.model import DatePrecision, Place, Precision
 
@@ -244,7 +244,7 @@ AFFILIATION = re.compile(r"^\s*-?\s*(?:based|led|backed|brokered|sponsored)\b", 
 
 def affiliation(ent: Span) -> bool:
     """'UK-based', 'US-led': a name telling who someone is, not where anything happened."""
-    return bool(AFFILIATION.match(ent.doc.text[ent.end_char: ent.end_char + 12]))
+    return bool(AFFILIATION.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 12]))
 
 
 def title_countries(title: str | None, res: Resources) -> list[str]:

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy rebuilds ``Doc.text`` from its tokens on
+    every read, which costs a pass over the article for each name looked at."""
+    text = doc.user_data.get("eventsift_text")
+    if text is None:
+        text = doc.user_data["eventsift_text"] = doc.text
+    return text
 
 
 def _lemma(t: Token) -> str:
@@ -202,7 +211,7 @@ PROVINCE_AFTER = re.compile(
 def _province_after(ent: Span) -> str | None:
     """The province a town is said to lie in, right after its name ("the village of Qassiab
     in Hasakeh province"): a namesake elsewhere gives way to a place in that province."""
-    m = PROVINCE_AFTER.match(ent.doc.text, ent.end_char)
+    m = PROVINCE_AFTER.match(doc_text(ent.doc), ent.end_char)
     if m is None:
         return None
     return (m.group("a") or m.group("b")) + " province"

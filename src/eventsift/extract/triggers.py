@@ -187,10 +187,22 @@ def _is_base(v: Token) -> bool:
     return False
 
 
+# Every verb a rule of _strategic_class reads: the others skip it at once.
+STRATEGIC_VERBS = DISRUPT_VERBS | TRUCE_VERBS | DEPLOY_VERBS | frozenset("""
+foil thwart repel repulse fend beat push gain establish impose assume seize take extend regain occupy storm overrun
+exchange swap trade release free begin start open hold resume launch enter join surrender defect lay reinforce
+fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
+wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
+plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
+fire""".split())
+
+
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
     """ACLED's strategic developments and the other non-violent acts a verb reports (its
     codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
     verbs of crowds, fire and ground that the plain verb table cannot tell apart."""
+    if lem not in STRATEGIC_VERBS:
+        return None  # most verbs: no phrase of theirs needs reading
     words = _object_words(t)
     subj_words = {lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
