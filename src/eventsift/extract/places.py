@@ -55,8 +55,17 @@ class PlaceRef:
 
 
 def place_spans(sent: Span) -> list[Span]:
-    """Every name in the sentence that may be a place; computed once per sentence, then
-    each event candidate keeps those in its own clause (``place_refs``)."""
+    """Every name in the sentence that may be a place; computed once per sentence (the
+    candidates and the article's province vote both read them), then each event candidate
+    keeps those in its own clause (``place_refs``)."""
+    cache = sent.doc.user_data.setdefault("eventsift_place_spans", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _place_spans(sent)
+    return cache[key]
+
+
+def _place_spans(sent: Span) -> list[Span]:
     ents = list(sent.ents)
     cands: list[Span] = [e for e in ents if e.label_ in ENT_PLACE]
     # Names after a locative preposition that the tagger did not call places ("in al-Lataminah").
