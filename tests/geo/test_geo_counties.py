@@ -12,6 +12,7 @@ import pytest
 from eventsift.geo import Gazetteer, Kind, PlaceRow, resolve
 from eventsift.geo.geoparse import _bare_counties, _county_boxes, _county_listed, geoparse
 from eventsift.model import Precision
+from geo_text import name_spans
 
 resolve_module = importlib.import_module("eventsift.geo.resolve")  # the package's `resolve` is the function
 
@@ -84,17 +85,9 @@ def cgaz() -> Gazetteer:
     return Gazetteer.from_rows(ROWS)
 
 
-def _spans(text: str, *names: str) -> list[tuple[int, int]]:
-    out, at = [], 0
-    for n in names:
-        at = text.index(n, at)
-        out.append((at, at + len(n)))
-        at += len(n)
-    return out
-
 
 def _place(text: str, names: list[str], gaz: Gazetteer) -> list:
-    return [t.place for t in geoparse(text, _spans(text, *names), gazetteer=gaz)]
+    return [t.place for t in geoparse(text, name_spans(text, *names), gazetteer=gaz)]
 
 
 def test_county_sits_among_its_towns_and_towns_know_their_county(cgaz):

@@ -5,19 +5,12 @@ import pytest
 
 from eventsift.geo.geoparse import document_focus, geoparse
 from eventsift.model import Precision
+from geo_text import name_spans
 
-
-def _spans(text, *names):
-    out, at = [], 0
-    for n in names:
-        at = text.index(n, at)
-        out.append((at, at + len(n)))
-        at += len(n)
-    return out
 
 
 def _place(text, *names, gaz):
-    return [t.place for t in geoparse(text, _spans(text, *names), gazetteer=gaz)]
+    return [t.place for t in geoparse(text, name_spans(text, *names), gazetteer=gaz)]
 
 
 def test_geoparse_focus_shares_an_ambiguous_vote(gaz):
@@ -51,7 +44,7 @@ def test_geoparse_county_picks_the_town_and_state(gaz):
 
 def test_geoparse_unknown_name_takes_the_document_place(gaz):
     text = "Shelling hit Raqqa near the Old Clock Tower and Raqqa again."
-    toponyms = geoparse(text, _spans(text, "Raqqa", "Old Clock Tower", "Raqqa"), gazetteer=gaz)
+    toponyms = geoparse(text, name_spans(text, "Raqqa", "Old Clock Tower", "Raqqa"), gazetteer=gaz)
     assert toponyms[1].how == "document" and toponyms[1].place.geonames_id == 172955
     assert toponyms[1].text == "Old Clock Tower"
 
