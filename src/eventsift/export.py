@@ -122,17 +122,23 @@ def _records(store, level: str) -> Iterator[tuple[Event | Mention, str | None]]:
         for e in store.events():
             yield e, e.event_id
     else:
-        rows = store.mentions()
-        # An article stored once but seen under other ids too (the same text in a corpus
-        # twice) reports the same incidents under each id; its provenance still names the
-        # stored article, whose text the evidence offsets count in.
-        by_doc: dict[str, list[tuple[Mention, str | None]]] = {}
-        for m, eid in rows:
-            by_doc.setdefault(m.article_id, []).append((m, eid))
-        for c in store.copies():
-            rows += [(replace(m, article_id=str(c["doc_id"])), eid) for m, eid in by_doc.get(str(c["copy_of"]), [])]
-        rows.sort(key=reading_order)
-        yield from rows
+        yield from mention_rows(store)
+
+
+def mention_rows(store) -> list[tuple[Mention, str | None]]:
+    """Every mention with its event id, in reading order, as the exports list them.
+
+    An article stored once but seen under other ids too (the same text in a corpus twice)
+    reports the same incidents under each id; its provenance still names the stored
+    article, whose text the evidence offsets count in."""
+    rows = store.mentions()
+    by_doc: dict[str, list[tuple[Mention, str | None]]] = {}
+    for m, eid in rows:
+        by_doc.setdefault(m.article_id, []).append((m, eid))
+    for c in store.copies():
+        rows += [(replace(m, article_id=str(c["doc_id"])), eid) for m, eid in by_doc.get(str(c["copy_of"]), [])]
+    rows.sort(key=reading_order)
+    return rows
 
 
 # Line and paragraph separators are valid inside JSON strings, but readers that split a

@@ -136,7 +136,7 @@ def extract(spec: EvalSpec, *, db: Path, out_dir: Path | None = None, settings=N
     """
     from dataclasses import replace
 
-    from eventsift.export import reading_order, write_outputs
+    from eventsift.export import mention_rows, write_outputs
     from eventsift.merge import merge_store
     from eventsift.pipeline import Settings, load, run_articles
     from eventsift.runners.sources import plan, read_units
@@ -156,19 +156,9 @@ def extract(spec: EvalSpec, *, db: Path, out_dir: Path | None = None, settings=N
         run_articles(items, loaded, store, settings=settings, on_progress=on_progress)
         merge_store(store)
         if out_dir is not None:
-            write_outputs(store, out_dir)
-        # in the order the export writes them: by article, sentence, then the words read
-        rows = [mention_to_dict(m, event_id=eid) for m, eid in sorted(store.mentions_with_event_ids(),
-                                                                      key=reading_order)]
-        by_doc: dict[str, list[dict[str, Any]]] = {}
-        for d in rows:
-            by_doc.setdefault(str(d["doc_id"]), []).append(d)
-        for c in store.copies():
-            rows += [{**d, "doc_id": c["doc_id"]} for d in by_doc.get(str(c["copy_of"]), [])]
-    if out_dir is not None:
-        with (out_dir / "mentions.jsonl").open("w", encoding="utf-8") as f:
-            f.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in rows)
-    return rows
+            write_outputs(store, out_dir)  # mentions.jsonl holds exactly the rows scored
+        # as the export lists them: copies under their own ids, in reading order
+        return [mention_to_dict(m, event_id=eid) for m, eid in mention_rows(store)]
 
 
 def score(spec: EvalSpec, mentions: list[dict[str, Any]]) -> EvalResult:

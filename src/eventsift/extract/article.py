@@ -242,7 +242,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if credit and not stext[:credit.start()].strip():
             drafts[:] = [d for d in drafts if d.sent_i != si - 1]  # the caption ended a sentence before
         for c in cands:
-            if c.backref and (drafts or any(not x.backref for x in cands) or not _tells_harm(c, sent)):
+            if c.backref and (drafts or any(not x.backref for x in cands) or not _tells_harm(sent)):
                 told.append(c)
                 continue
             # "The aerial bombardments left scores dead" opening a report: nothing was told
@@ -412,8 +412,9 @@ def _assign_numbers(new: list[_Draft], cas, qty: list[Quantity], sent: Span, doc
         owner(pos if pos >= 0 else None).quantities.append(q)
 
 
-def _tells_harm(c: Candidate, sent: Span) -> bool:
-    """Does the sentence of a told event give its toll or damage ('left scores dead')?"""
+def _tells_harm(sent: Span) -> bool:
+    """Does the sentence of a told event give its toll or damage ('left scores dead')? Words,
+    not numbers: "killed the commander" has no figure for the casualty reader."""
     return bool(HARM_WORDS.search(sent.text))
 
 
