@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -20,7 +21,7 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        raw = yaml.safe_load(_data_text())
+        raw = _vocabulary()
         weapons = tuple((SubEventType(k), tuple(v)) for k, v in raw["weapons"].items())
         return cls(verbs=dict(raw["verbs"]), nouns=dict(raw["nouns"]),
                    light_verbs=frozenset(raw["light_verbs"]), phrases=dict(raw["phrases"]),
@@ -36,16 +37,19 @@ class Lexicon:
 
 def load_word_sets() -> dict[str, frozenset[str]]:
     """The word sets the trigger rules read ("weapons", "units", "property" ...), by name."""
-    raw = yaml.safe_load(_data_text())
+    raw = _vocabulary()
     return {name: frozenset(str(w) for w in words) for name, words in raw["word_sets"].items()}
 
 
-def _data_text() -> str:
-    return (resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8")
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    """data/triggers.yaml, read and parsed once for the lexicon, the word sets and the cues.
+    Callers only read it."""
+    return yaml.safe_load((resources.files("eventsift") / "data" / "triggers.yaml").read_text("utf-8"))
 
 
 def load_clause_cues() -> dict[str, tuple[str, ...]]:
     """The phrases the typing rules look for in a clause's text, by name."""
-    raw = yaml.safe_load(_data_text())
+    raw = _vocabulary()
     return {name: tuple(str(c) for c in cues) for name, cues in raw["clause_cues"].items()}
 
