@@ -303,3 +303,32 @@ def test_a_report_recalled_from_last_year_does_not_place_the_story(loaded):
     in_2011 = replace(last_year, text="2011")
     lead = lead_area([draft(300, 360, aleppo, in_2011)], loaded.res, named, ["SY"], sent_starts=[0, 300, 360, 800])
     assert lead.admin1_code == "SY-HL"
+
+
+def _places(mentions):
+    return [m.location.text for m in sorted(mentions, key=lambda m: m.location.text and m.evidence.sentence.find(
+        m.location.text))]
+
+
+@pytest.mark.parametrize("text, places", [
+    # ACLED codes an event per location: each place of a list is an event of its own
+    ("Militants attacked police posts in Herat city and Farah province on Monday.", ["Herat city", "Farah province"]),
+    # a list whose commas were lost, as in headlines copied into a corpus
+    ("Five people were wounded in bomb attacks in Kabul Jalalabad and Kandahar on Tuesday.",
+     ["Kabul", "Jalalabad", "Kandahar"]),
+    # a town of the province the list also names is one place, not two
+    ("Militants attacked police posts in Kandahar province and the town of Spin Boldak on Monday.",
+     ["the town of Spin Boldak"]),
+])
+def test_each_listed_place_is_an_event(extract_titled, text, places):
+    assert _places(extract_titled(text)) == places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen killed four farmers in Maiduguri Nigeria on Monday.", "Maiduguri"),
+    # the tagger reads "Aleppo" here as a nationality compounded onto the country
+    ("Russian strikes kill 10 in Aleppo Syria on Tuesday.", "Aleppo"),
+])
+def test_town_before_its_country_without_comma(extract_titled, text, name):
+    m = first(extract_titled(text))
+    assert (m.location.name, m.location.precision) == (name, Precision.POINT)

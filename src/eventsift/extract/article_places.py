@@ -47,25 +47,63 @@ def within(inner: Place | None, outer: Place | None) -> bool:
 
 
 def best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place]:
-    """The event's place(s): the most precise names nearest the trigger; conjoined names each count."""
+    """The event's place(s): the most precise name nearest the trigger, and each other place
+    listed with it ("in Daraa countryside, Aleppo and Damascus": ACLED codes an event per
+    location) that is not the same place or one it lies in ("in Morek in Hama province")."""
     resolved: list[tuple[Place, int, int]] = []
     for ref in cand.places:
-        p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
-                       focus, ref.core)
-        if p is not None and (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
-            continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
-        if p is not None:
+        for p in _ref_places(ref, res, focus):
+            if (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
+                continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
             resolved.append((p, ref.group, ref.distance))
     if not resolved:
         return []
     resolved.sort(key=lambda x: (place_rank(x[0]), x[2]))
-    best, group, _ = resolved[0]
-    same = [p for p, g, _ in resolved if g == group and place_rank(p) == place_rank(best)]
-    uniq: list[Place] = []
-    for p in same:
-        if all(p.geonames_id != q.geonames_id or p.name != q.name for q in uniq):
-            uniq.append(p)
-    return uniq
+    group = resolved[0][1]
+    kept: list[Place] = []
+    for p, g, _ in resolved:
+        if g == group and not any(within(q, p) for q in kept):
+            kept.append(p)
+    return kept
+
+
+def _ref_places(ref: PlaceRef, res: Resources, focus: list[str]) -> list[Place]:
+    """The place a name reads as; or, where the name with the capitalised names compounded
+    before it reads as no one place but splits wholly into places of the article's country,
+    each of those ("in Aleppo Hama Damascus", a list whose commas were lost)."""
+    for run in (ref.run, ref.core):
+        if run and " " in run and focus_resolve(run, run, res, focus) is None:
+            parts = _list_parts(run.split(), res, focus)
+            if len(parts) > 1:
+                return parts
+    p = _contained(_resolve_ref(ref.phrase, ref.core, res, focus, titled=ref.titled), ref.container, res,
+                   focus, ref.core)
+    if ref.run and p is not None and p.precision is Precision.COUNTRY:
+        # "in Aleppo Syria": the town before its country, the comma lost
+        q = _resolve_ref(ref.run, ref.run, res, focus, titled=ref.titled)
+        if q is not None and q.country == p.country and place_rank(q) < place_rank(p):
+            p = q
+    return [p] if p is not None else []
+
+
+def _list_parts(words: list[str], res: Resources, focus: list[str]) -> list[Place]:
+    """The words read as consecutive names of towns or provinces of the article's country,
+    longest first ("Deir Ezzor Hama" is Deir Ezzor, Hama); none unless all words are used."""
+    if not focus:
+        return []
+    parts: list[Place] = []
+    i = 0
+    while i < len(words):
+        for n in range(len(words) - i, 0, -1):
+            name = " ".join(words[i:i + n])
+            p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
+            if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+                parts.append(p)
+                i += n
+                break
+        else:
+            return []
+    return parts
 
 
 def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str],

@@ -52,6 +52,8 @@ class PlaceRef:
     argument: bool = False  # subject or object of a verb ("France raised", "accused Belgium")
     container: str | None = None  # the place it lies in ("the Midan district of Damascus")
     titled: bool = True  # written among title-case words (a headline), where nouns are capitalised
+    run: str | None = None  # the name with the capitalised names compounded before it, a list
+    #                         whose commas were lost ("in Aleppo Hama Damascus"), read if whole fails
 
 
 def place_spans(sent: Span) -> list[Span]:
@@ -148,20 +150,39 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
         elif root.dep_ == "pobj" and h.lower_ in ("near", "outside", "around"):
             phrase_tokens = [h, *ent]
         phrase = " ".join(x.text for x in phrase_tokens)
-        group = root.i
-        if root.dep_ == "conj":
-            g = root
-            while g.dep_ == "conj":
-                g = g.head
-            group = g.i
+        group = _list_head(root).i
         dist = tree_distance(trigger, root)
         # "US airstrike", "the US latest airstrike": a name modifying an event noun says who
         modifier = root.dep_ in ("compound", "amod", "nmod", "poss") and (
             root.head.i == trigger.i or root.head.pos_ == "NOUN" and _lemma(root.head) not in PLACE_HEADS)
         refs.append(PlaceRef(phrase=phrase, core=ent.text, start=ent.start_char, group=group, distance=dist,
                              modifier=modifier, argument=_conj_root(root).dep_ in ARGUMENT_DEPS,
-                             container=_container(root) or _province_after(ent), titled=in_title_case(ent)))
+                             container=_container(root) or _province_after(ent), titled=in_title_case(ent),
+                             run=_run_before(ent)))
     return refs
+
+
+def _list_head(root: Token) -> Token:
+    """The word a list of places hangs from: conjoined names ("in Raqqa and Deir-ez-Zor")
+    and names compounded onto a later one where commas were lost ("in Daraa countryside
+    Aleppo Damascus") share it."""
+    g = root
+    for _ in range(8):
+        if g.dep_ == "conj" or g.dep_ == "compound" and g.head.pos_ in ("PROPN", "NOUN") and g.head.i > g.i:
+            g = g.head
+        else:
+            break
+    return g
+
+
+def _run_before(ent: Span) -> str | None:
+    """'Aleppo Hama' before 'Damascus': the capitalised names compounded onto this one."""
+    doc = ent.doc
+    i = ent.start
+    while i > ent.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound" \
+            and doc[i - 1].text[:1].isupper() and doc[i - 1].head.i >= ent.start:
+        i -= 1
+    return doc[i: ent.end].text if i < ent.start else None
 
 
 def in_title_case(ent: Span, window: int = 6) -> bool:
