@@ -28,6 +28,8 @@ BARRICADE_CUES = CLAUSE_CUES["barricade_cues"]
 # weapons of a crowd, not of an armed group: rival crowds fighting with them riot
 CRUDE_WEAPONS = CLAUSE_CUES["crude_weapons"]
 MOB_CUES = CLAUSE_CUES["mob_cues"]
+CROWD_INCENDIARIES = CLAUSE_CUES["crowd_incendiaries"]
+ARREST_WORDS = CLAUSE_CUES["arrest_words"]
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
 FORCE_WORDS = CLAUSE_CUES["force_words"]
@@ -82,6 +84,10 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
     if cls == "shell":
         return cue if cue in (S.AIR_DRONE_STRIKE, S.CHEMICAL_WEAPON) else S.SHELLING_ARTILLERY_MISSILE_ATTACK
+    if cls in ("bomb", "explode", "attack") and actor1 is not None and actor1.kind in (
+            ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS) \
+            and any(c in clause for c in CROWD_INCENDIARIES):
+        return S.VIOLENT_DEMONSTRATION  # "protesters hurled petrol bombs at the police"
     if cls == "bomb":
         if cue in REMOTE and cue != S.REMOTE_EXPLOSIVE_LANDMINE_IED:
             return cue
@@ -104,6 +110,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         # arrests at a demonstration: ACLED codes the protest, with the intervention
         return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
             else S.PROTEST_WITH_INTERVENTION
+    if cls == "loot" and any(w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+        return S.VIOLENT_DEMONSTRATION  # "youths burnt a police vehicle during a protest": the riot
     if cls in FIXED:
         return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
@@ -145,6 +153,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION  # the crowd was violent too: ACLED codes the riot
         return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES + SEVERE_CUES) \
             else S.PROTEST_WITH_INTERVENTION
+    if cls == "raid" and any(c in clause for c in ARREST_WORDS) and not any(c in clause for c in LETHAL_CUES):
+        return S.ARRESTS  # "police raided the homes of 20 suspects and detained them" (ACLED: arrests)
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":
         return cue

@@ -29,7 +29,7 @@ PLAN_VERBS = frozenset("""threaten warn vow plan intend pledge promise prepare w
 agree order call urge demand ask propose consider prevent stop avoid discuss expect threat plot
 vote approve authorize authorise mull weigh need""".split())
 DENY_VERBS = frozenset("deny reject refute dismiss".split())
-ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
+ACCUSE_VERBS = frozenset("accuse allege blame charge suspect convict".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
@@ -270,7 +270,16 @@ def _np_tokens(t: Token) -> list[Token]:
     return [x for x in t.subtree if x.i not in skip]
 
 
+# "hundreds of protesters", "a group of gunmen": the people after "of" are the actor
+QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions crowd crowds group groups number "
+                           "band bands gang gangs handful".split())
+
+
 def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
+    if t.lower_ in QUANTITY_HEADS:
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and of[0].pos_ in ("NOUN", "PROPN"):
+            t = of[0]
     toks = _np_tokens(t)
     phrase = " ".join(x.text for x in toks)
     head = t

@@ -187,6 +187,25 @@ def _is_base(v: Token) -> bool:
     return False
 
 
+# "an indefinite strike", "a nationwide strike": a stoppage of work, a form of protest
+LABOUR_STRIKES = frozenset("indefinite nationwide general week-long weeklong day-long one-day two-day three-day "
+                           "open-ended labour labor warning sympathy wildcat".split())
+
+
+POLICE_WORDS = frozenset("police policeman policemen officer officers security authority authorities agent agents "
+                         "troops soldiers army gendarme gendarmes".split())
+
+
+def _agent_words(v: Token) -> set[str]:
+    return {lemma(x) for c in v.children if c.dep_ == "agent" for x in c.subtree}
+
+
+def _by_police(v: Token) -> bool:
+    """Did police or security forces do it ("held by police", "officers caught two suspects")?"""
+    subj = {lemma(x) for c in v.children if c.dep_ == "nsubj" for x in c.subtree}
+    return bool((subj | _agent_words(v)) & POLICE_WORDS)
+
+
 # Every verb a rule of _strategic_class reads: the others skip it at once.
 STRATEGIC_VERBS = DISRUPT_VERBS | TRUCE_VERBS | DEPLOY_VERBS | frozenset("""
 foil thwart repel repulse fend beat push gain establish impose assume seize take extend regain occupy storm overrun
@@ -194,7 +213,7 @@ exchange swap trade release free begin start open hold resume launch enter join 
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
-fire""".split())
+fire hold catch remand pick destroy""".split())
 
 
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
@@ -210,7 +229,8 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
             "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
-            lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {"bomb", "bombing", "plot"}:
+            lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {
+                "bomb", "bombing", "plot", "suicide", "explosive", "explosives"}:
         return "clash"  # "troops repelled an attack on their positions": a battle
     if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
         return "disrupt_weapons"  # "police foiled a bomb plot"
@@ -254,6 +274,16 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
             and words & HUMAN_NOUNS:
         return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
+    if lem in ("hold", "catch", "remand", "pick") and (preps & {"questioning", "custody", "interrogation"} or (
+            words | passive) & (HUMAN_NOUNS | {"suspect", "suspects"}) and _by_police(t)) and (
+            lem != "pick" or "up" in parts):
+        return "arrest"  # "held 15 people for questioning", "two suspects were caught by police"
+    if lem in ("destroy", "demolish", "raze", "bulldoze") and words & (PROPERTY | {"tower", "towers", "bridge"}) \
+            and (subj_words | _agent_words(t)) & (ARMED_NOUNS | {"settler", "settlers", "authority", "authorities",
+                                                              "maoist", "maoists", "men"}) \
+            and not {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES | {"bomb", "explosive", "airstrike",
+                                                                                  "strike", "shelling", "fire"}):
+        return "loot"  # "militants destroyed a phone tower": property destroyed by hand, no weapon named
     if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
         return "regroup"  # "the militia recruited hundreds of young men"
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
@@ -292,6 +322,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
     if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
             c.dep_ == "det" for c in t.children):
         return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
+    if t.tag_ == "VBN" and t.dep_ == "amod" and lemma(t.head) in HUMAN_NOUNS | CAPTIVES:
+        return None  # "families of detained activists": people described, not an act reported
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
         kids = list(t.children)
         parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
@@ -312,6 +344,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "explode", False  # "a grenade went off"
         if lem == "open" and "fire" in objs:
             return "shoot", False
+        if lem == "set" and any(c.lower_ == "ablaze" for c in kids):
+            return "loot", False  # "set ablaze three vehicles"
         if lem == "set" and ("fire" in objs or "fire" in {lemma(g) for c in kids if c.dep_ == "prep"
                                                           for g in c.children}):
             return "loot", False  # "set fire to the market", "set the shops on fire"
@@ -322,6 +356,9 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return None  # "a gang engaged in stealing cars"
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
+        if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
+                g.dep_ == "pobj" and lemma(g) in CROWDS for g in c.children) for c in kids):
+            return "intervene", False  # "soldiers fired live rounds at demonstrators": force on a crowd
         if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
                 lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
                         "crush", "quell") and _object_words(t) & CROWDS:
@@ -355,6 +392,13 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "protest", False  # "thousands took to the streets"
         if lem == "go" and "strike" in preps:
             return "protest", False  # "workers went on strike"
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(lemma(g) == "protest" for g in c.children)
+               for c in kids):
+            return "protest", False  # "traders shut their shops in protest against the killing"
+        if lem in ("gather", "assemble", "converge", "congregate") and any(
+                c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor"}
+                for c in kids):
+            return "protest", False  # "hundreds of protesters gathered outside parliament"
         if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
             return "protest", False  # "workers stopped work", "shunned work to protest": a strike
         if lem in ("sign", "conclude", "reach", "broker") and any(
@@ -385,6 +429,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                 return lex.verbs[form], False
         return None
     if t.pos_ in ("NOUN", "PROPN"):
+        if lem == "strike" and any(c.dep_ == "amod" and c.lower_ in LABOUR_STRIKES for c in t.children):
+            return "protest", True  # "began an indefinite strike": labour, not arms
         # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
         for c in t.children:
             if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
