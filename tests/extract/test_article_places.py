@@ -332,3 +332,22 @@ def test_each_listed_place_is_an_event(extract_titled, text, places):
 def test_town_before_its_country_without_comma(extract_titled, text, name):
     m = first(extract_titled(text))
     assert (m.location.name, m.location.precision) == (name, Precision.POINT)
+
+
+def test_a_near_spelling_far_from_the_story_gives_way_to_its_province(loaded):
+    from eventsift.extract.article_places import stray_reading
+    from eventsift.geo import resolve
+
+    gaz = loaded.res.gazetteer
+    lead = Place(name="Aleppo", country="SY", admin1_code="SY-HL", precision=Precision.ADMIN1)
+    near = resolve("Al Maleh", gazetteer=gaz, focus=["SY"])  # read loosely as a village of another province
+    exact = resolve("Malah", gazetteer=gaz, focus=["SY"])
+    assert near is not None and near.admin1_code not in (None, "SY-HL")
+    assert stray_reading(near, [(10, near)], lead, loaded.res)
+    # named by its own spelling, or with other places of its province, the reading stands
+    assert not stray_reading(exact, [(10, exact)], lead, loaded.res)
+    other = resolve("Suwayda", gazetteer=gaz, focus=["SY"])
+    assert other is not None and other.admin1_code == near.admin1_code
+    assert not stray_reading(near, [(10, near), (90, other)], lead, loaded.res)
+    # in the story's own province it is no stray
+    assert not stray_reading(near, [(10, near)], replace(lead, admin1_code=near.admin1_code), loaded.res)

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
-                                              local_area, named_places, place_rank, title_countries, title_places,
-                                              within)
+                                              local_area, named_places, place_rank, stray_reading, title_countries,
+                                              title_places, within)
 from eventsift.extract.classify import classify
 from eventsift.extract.lead_text import dateline_end, headline_end
 from eventsift.extract.lexicon import Lexicon
@@ -296,6 +296,9 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     sent_starts = [x.start_char for x in sents]
     lead = lead_area(drafts, res, named, focus, headline=title_places(article.title, res, focus),
                      sent_starts=sent_starts)
+    for d in drafts:
+        if stray_reading(d.place, named, lead, res):
+            d.place = lead
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)
     placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]

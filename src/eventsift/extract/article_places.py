@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, doc_text, in_group_name, in_title_case
 from eventsift.geo import Tier, resolve
+from eventsift.geo.resolve import split_qualifier
 from eventsift.model import DatePrecision, Place, Precision
 
 if TYPE_CHECKING:  # for annotations only: article.py imports this module
@@ -364,6 +365,19 @@ def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place
         return None
     code = max(votes, key=lambda c: votes[c])  # ties: the first named (dicts keep order)
     return admin1_place(first[code], res)
+
+
+def stray_reading(p: Place | None, named: list[tuple[int, Place]], lead: Place | None, res: Resources) -> bool:
+    """A town read only by a near spelling ("Al Maleh" as Malah), in a province the article
+    names nowhere else, while the story's own province is another: a small village the
+    gazetteer lacks, matched to a namesake far from the story. The lead area is likelier."""
+    if p is None or lead is None or p.precision is not Precision.POINT or p.country != lead.country \
+            or p.admin1_code in (None, lead.admin1_code):
+        return False
+    if sum(1 for _, q in named if q.admin1_code == p.admin1_code) > 1:
+        return False
+    core = split_qualifier(p.text or p.name)[1]
+    return _name_tier(p, core, res) >= Tier.LOOSE
 
 
 LOCAL_WINDOW = 2  # sentences after a placeless report in which the place it happened is told
