@@ -574,16 +574,17 @@ def _merge_refinements(drafts: list[_Draft], lead: Place | None = None) -> list[
     """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely.
 
     A first telling that names no place happened, most likely, in the article's main
-    province (``lead``); a later precise telling in another province of the same country
-    is another incident ("... a day after raids on Idlib"), not its refinement."""
+    province (``lead``); a later precise telling in another province, or another country,
+    is another incident ("... a day after raids on Idlib", "... as in Mosul last month"),
+    not its refinement."""
     out: list[_Draft] = []
     for d in drafts:
         target = None
         for p in out:
             if p.sent_i == d.sent_i or not _mergeable(p, d):
                 continue
-            if (lead is not None and p.place is None and d.place is not None and d.place.admin1_code
-                    and d.place.country == lead.country and not _in_area(d.place, lead)):
+            if (lead is not None and p.place is None and d.place is not None and not _in_area(d.place, lead)
+                    and (d.place.admin1_code and d.place.country == lead.country or d.place.country != lead.country)):
                 continue
             if p.actor1 is not None and d.actor1 is not None:
                 # the same actor's country-wide telling, then the specifics; any other

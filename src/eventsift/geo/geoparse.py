@@ -43,6 +43,7 @@ STATE_OVER_TOWN = 100_000  # a town of this size keeps its name from the state's
 PASSES = 2
 ANCHOR_POP = 0.5  # per tenfold population, in mentions
 ANCHOR_FOCUS = 1.0  # for a place in the document's first focus country, in mentions
+ANCHOR_AREA = 0.5  # for each mention of another place in the town's admin1, in mentions
 COUNTY_STATES = 12  # a county name found in more states than this says nothing of the state
 _ADMIN2 = re.compile(r"^(.+?)\s+(?:county|parish|borough|township|district|municipality|shire)$", re.I)
 _COUNTY_LIST = re.compile(r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s+(?:[A-Z][\w.'’-]*\s+){0,2}?[A-Z][\w.'’-]*)*"
@@ -305,14 +306,16 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
                   focus: Sequence[str]) -> Place | None:
     """A building or facility the gazetteer lacks, named after a town: "Windsor Castle",
     "Dulles International Airport", "Old Town Manassas". The longest run of its words that
-    is exactly a town's (or admin1's) name, where that town is big, or lies in an admin1
-    the document names or near a place it names; else None (the document's place is used)."""
+    is exactly a town's (or admin1's) name, where that town is big and in the first focus
+    country or a country the document names ("British Embassy Tokyo" beside "Japan"), or lies
+    near a place it names; else None (the document's place is used)."""
     words = _WORDS.findall(name)
     if len(words) < 2 or _STREET.match(words[-1]):
         return None  # a street is named after anything; the document's town is the better guess
     context = [q for q in placed.values() if q is not None]
     codes = {q.admin1_code for q in context if q.admin1_code}
     points = [(q.lat, q.lon) for q in context if q.lat is not None and q.precision is Precision.POINT]
+    named = {q.country for q in context if q.precision is Precision.COUNTRY}
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             sub = " ".join(words[i:i + size]).strip(" ,.'’-")
@@ -323,7 +326,7 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
                     p.precision not in (Precision.POINT, Precision.ADMIN1):
                 continue
             near = any(_km(p.lat, p.lon, la, lo) <= NEAR_INNER_KM for la, lo in points)
-            if near or (p.precision is Precision.POINT and p.country in focus[:1]
+            if near or (p.precision is Precision.POINT and (p.country in focus[:1] or p.country in named)
                         and _population(p, sub, gazetteer) >= INNER_POPULATION):
                 return p
     return None
@@ -353,7 +356,8 @@ _ADJECTIVE_ENDINGS = (("ians", ("ia", "y", "")), ("ian", ("ia", "y", "", "a")), 
 
 def _adjective_place(name: str, gazetteer: Gazetteer, focus: Sequence[str]) -> Place | None:
     """The country, admin1 or region an adjective the demonym table lacks points to:
-    'Peruvian' -> Peru, 'Jamaican' -> Jamaica, 'Sicilian' -> Sicily, 'Nepalese' -> Nepal."""
+    'Peruvian' -> Peru, 'Jamaican' -> Jamaica, 'Sicilian' -> Sicily, 'Nepalese' -> Nepal,
+    'Latin American' -> South America (a region, by one of its names)."""
     words = name.split()
     last = words[-1] if words else ""
     for ending, repl in _ADJECTIVE_ENDINGS:
@@ -363,9 +367,15 @@ def _adjective_place(name: str, gazetteer: Gazetteer, focus: Sequence[str]) -> P
             stem = " ".join([*words[:-1], last[: -len(ending)] + r])
             p = resolve(stem, gazetteer=gazetteer, focus=focus)
             if p is not None and p.lat is not None and fold(p.name) == fold(stem) or (
-                    p is not None and p.precision is Precision.COUNTRY and _country_named(stem, gazetteer)):
+                    p is not None and p.precision is Precision.COUNTRY and _country_named(stem, gazetteer)) or (
+                    p is not None and p.precision is Precision.REGION and _region_named(stem, gazetteer)):
                 return _with_point(p, gazetteer)
     return None
+
+
+def _region_named(name: str, gazetteer: Gazetteer) -> bool:
+    """``name`` is exactly one of a region's names ("Latin America" for South America)."""
+    return any(t == Tier.EXACT and gazetteer.entry(i).kind == Kind.REGION for i, t in gazetteer.lookup(name))
 
 
 def _in_context(n: str, context: dict[str, Place], counties: dict[str, frozenset[str]], alone: Place | None,
@@ -456,8 +466,15 @@ def _confident(p: Place, focus: Sequence[str]) -> bool:
 
 def _anchor(placed: Iterable[tuple[str, int, Place]], gazetteer: Gazetteer, focus: Sequence[str] = ()) -> Place | None:
     """The place a document is mostly about: its most named point (a big town's mentions
-    weigh a little more, and a town in the document's first focus country a mention more),
+    weigh a little more, a town in the document's first focus country a mention more, and
+    each mention of another place in the town's admin1 ``ANCHOR_AREA`` more: a story naming
+    "Va.", "Gainesville" and "Centreville" is about Virginia though it names Charleston once),
     else admin1, else country."""
+    placed = list(placed)
+    area: Counter = Counter()  # mentions of places in each admin1, the admin1 itself included
+    for _, count, p in placed:
+        if p.admin1_code and p.precision in (Precision.POINT, Precision.ADMIN1):
+            area[p.admin1_code] += count
     by_rank: dict[int, Counter] = {0: Counter(), 1: Counter(), 2: Counter()}
     keep: dict[tuple, Place] = {}
     for name, count, p in placed:
@@ -468,6 +485,8 @@ def _anchor(placed: Iterable[tuple[str, int, Place]], gazetteer: Gazetteer, focu
         if key not in keep:
             by_rank[rank][key] += ANCHOR_POP * math.log10(_population(p, name, gazetteer) + 1)
             by_rank[rank][key] += ANCHOR_FOCUS if focus and p.country == focus[0] else 0.0
+            if rank == 0 and p.admin1_code:
+                by_rank[rank][key] += ANCHOR_AREA * (area[p.admin1_code] - count)
         by_rank[rank][key] += count
         keep.setdefault(key, p)
     for rank in (0, 1, 2):

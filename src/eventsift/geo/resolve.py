@@ -9,7 +9,10 @@ resolved (distance counts against a far candidate only beside one that is not fa
 a town of a country the text names. A bare name that is both an admin1 and a city in it
 ("Raqqa", "Hama") resolves to the city. A small town of the focus country that nothing in
 the text ties down (its admin1 or county named, a town near it) gives way to a namesake
-abroad ``FAMOUS_RATIO`` times bigger ("Paris" in an American story naming no Texas place). Weak matches return ``None``: a wrong point is worse than none.
+abroad ``FAMOUS_RATIO`` times bigger ("Paris" in an American story naming no Texas place), or
+known by ``RENOWN_RATIO`` times as many names ("Venice"). Weak matches return ``None``: a
+wrong point is worse than none, so a village far from every town the text names, a county met
+by its bare name far from them, and a town spelled as an acronym ("CHU") are not candidates.
 
 >>> split_qualifier("the outskirts of Resafa")
 ('outskirts', 'Resafa')
@@ -74,6 +77,8 @@ LONE_TOWN_POPULATION = 100_000
 LONE_TOWN_WEIGHT = -4.0
 FAMOUS_RATIO = 20  # a city abroad this many times bigger than a focus-country namesake ...
 FAMOUS_POPULATION = 200_000  # ... and at least this big is meant, unless the text ties the namesake down
+RENOWN_NAMES = 40  # ... as is one known by this many names (GeoNames' alternates: Venice, Italy has 66,
+RENOWN_RATIO = 3  # Venice, California 15) and this many times the namesake's, if no smaller than it
 ALT_NAME_WEIGHT = -8.0  # a town met by an alternate name that is no spelling of its own, where another
 # place has the name as its own ("Jerusalem" for Funkstown, Maryland; "Venice" for Dayton)
 ALT_ABROAD_POPULATION = FAMOUS_POPULATION  # a town abroad met only by an alternate name that is no
@@ -81,6 +86,7 @@ ALT_ABROAD_POPULATION = FAMOUS_POPULATION  # a town abroad met only by an altern
 LOOSE_ALT_ABROAD_POPULATION = 1_000_000  # ... and this big where even that name met only loosely ("Kuriya", Korla)
 ALT_VOTE_POPULATION = 15_000  # a town found (with no focus) by another of its names votes for its country this big
 FUZZY_FAR_KM = 800.0  # a loose or skeleton match this far from every place the document names is dropped
+STRAY_TOWN_POPULATION = 10_000  # a town this small, far from all the text names, is not meant
 MEMO_LIMIT = 200_000
 
 
@@ -173,6 +179,9 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
                if p.lat is not None and p.lon is not None and p.precision is Precision.POINT]
     found = _near_only(found, ctx_codes, ctx_pts)
     generic = bool(focus) and _GENERIC.match(q) is not None
+    acronym = name.isupper() and len(name.replace(".", "").strip()) <= 3
+    stray = any(t == Tier.EXACT and e.kind == Kind.CITY and e.country in fpos and fold(e.name) == q
+                and _stray(e, ctx_codes, ctx_pts) for e, t in found)
     for e, tier in found:
         in_focus = e.country in fpos
         # confidence gates: loose keys need the focus or a big place; skeletons need the focus
@@ -181,6 +190,8 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         if tier == Tier.LOOSE and not (in_focus or e.kind != Kind.CITY or e.population >= 100_000):
             continue
         canonical = fold(e.name) == q
+        if acronym and e.kind == Kind.CITY and canonical:
+            continue  # "CHU" (a hospital) is no town Chũ: a town is not written as an acronym
         if focus and not in_focus and e.kind == Kind.CITY and e.country not in ctx_countries and (
                 e.population < 15_000 or not canonical and e.population < 100_000):
             continue  # a small namesake abroad, in an article about elsewhere
@@ -190,6 +201,12 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
             continue  # a town abroad met only by another of its names: the name is likelier one the data lacks
         if generic and not in_focus:
             continue  # "the Northern Province" in a Syrian story is none of Sri Lanka's or Zambia's
+        if e.kind == Kind.ADMIN2 and not canonical and (ctx_codes or ctx_pts) and not _in_area(
+                e, ctx_codes, ctx_pts, NEAR_KM):
+            continue  # "Grand" in a Chicago story is a street, not Grand County, Colorado
+        if e.kind == Kind.CITY and in_focus and (_stray(e, ctx_codes, ctx_pts) or stray and tier != Tier.EXACT):
+            continue  # a small town far from every place the text names ("Stonewall" in a Virginia story is
+            # no town in Louisiana), or a town merely like the name of such a town ("Holiday" for "Holliday")
         s = TIER_WEIGHT[tier] + (1.0 if canonical else 0.0)
         if in_focus:
             s += FOCUS_WEIGHT - min(fpos[e.country], 3)
@@ -227,7 +244,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         out = [(s - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM) if d is not None else s, e, t)
                for (s, e, t), d in zip(out, dist)]
     out.sort(key=lambda x: (-x[0], x[1].index))
-    return _famous_first(out, fpos, tied)
+    return _famous_first(out, q, fpos, tied)
 
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
@@ -249,6 +266,14 @@ def _in_area(e: Entry, codes: Counter, points: Sequence[tuple[float, float]], km
     return e.lat is not None and any(_km(e.lat, e.lon, la, lo) <= km for la, lo in points)
 
 
+def _stray(e: Entry, codes: Counter, points: Sequence[tuple[float, float]]) -> bool:
+    """A town under ``STRAY_TOWN_POPULATION`` outside the admin1s of a text that names two or
+    more towns and ``FUZZY_FAR_KM`` from all of them: the name is likelier a street, a building
+    or a place the data lacks near them (a wrong point is worse than the document's own)."""
+    return (e.population < STRAY_TOWN_POPULATION and len(points) >= 2
+            and not _in_area(e, codes, points, FUZZY_FAR_KM))
+
+
 def _near_only(found: list[tuple[Entry, Tier]], codes: Counter,
                points: Sequence[tuple[float, float]]) -> list[tuple[Entry, Tier]]:
     """Without the name's exact form (:func:`_resolve` tries that first), a loose or
@@ -262,21 +287,29 @@ def _near_only(found: list[tuple[Entry, Tier]], codes: Counter,
             if t == Tier.EXACT or e.kind != Kind.CITY or _in_area(e, codes, points, FUZZY_FAR_KM)]
 
 
-def _famous_first(ranked: list[tuple[float, Entry, Tier]], fpos: dict[str, int],
+def _famous_first(ranked: list[tuple[float, Entry, Tier]], q: str, fpos: dict[str, int],
                   tied: set[int]) -> list[tuple[float, Entry, Tier]]:
     """A world city beats a small namesake of the focus country that nothing in the text
     ties down (its admin1 or county named, a town near it): "Paris" in an American story
-    that names no place in Texas or Kentucky is Paris, France. The city must be
-    ``FAMOUS_RATIO`` times bigger, matched as well, and have the name as its own."""
+    that names no place in Texas or Kentucky is Paris, France. The city must be matched as
+    well, have the name (``q``, folded) as its own, and be ``FAMOUS_RATIO`` times bigger or,
+    a city of old renown that population understates ("Venice"), known by ``RENOWN_RATIO``
+    times as many names. A town met only by an alternate name ("Rome" for Rhome, Texas)
+    gives way even where the text ties it down: the name is the famous city's own."""
     if not ranked:
         return ranked
     top_s, top, tier = ranked[0]
-    if top.kind != Kind.CITY or top.country not in fpos or top.index in tied:
+    alias = fold(top.name) != q
+    if top.kind != Kind.CITY or top.country not in fpos or top.index in tied and not alias:
         return ranked
     for n, (s, e, t) in enumerate(ranked[1:], 1):
-        if (e.kind == Kind.CITY and e.country not in fpos and t <= tier and fold(e.name) == fold(top.name) or (
-                e.kind == Kind.CITY and e.country not in fpos and t < tier)) and (
-                e.population >= FAMOUS_POPULATION and e.population >= FAMOUS_RATIO * max(top.population, 1)):
+        if e.kind != Kind.CITY or e.country in fpos:
+            continue
+        same = t <= tier and fold(e.name) in (fold(top.name), q) or t < tier
+        big = e.population >= FAMOUS_POPULATION and e.population >= FAMOUS_RATIO * max(top.population, 1)
+        renowned = (e.renown >= RENOWN_NAMES and e.renown >= RENOWN_RATIO * max(top.renown, 1)
+                    and e.population >= top.population)
+        if same and (big or renowned) and (not alias or fold(e.name) == q):
             return [(top_s + 1e-6, e, t), *ranked[:n], *ranked[n + 1:]]
     return ranked
 
