@@ -351,3 +351,12 @@ def test_a_near_spelling_far_from_the_story_gives_way_to_its_province(loaded):
     assert not stray_reading(near, [(10, near), (90, other)], lead, loaded.res)
     # in the story's own province it is no stray
     assert not stray_reading(near, [(10, near)], replace(lead, admin1_code=near.admin1_code), loaded.res)
+
+
+def test_a_placeless_lead_does_not_merge_into_an_incident_abroad(extract_titled):
+    text = ("At least 12 civilians were killed in coalition air strikes west of the town, state media reported. "
+            "The strikes hit the village of Khuneida in the western part of Raqqa province. Coalition raids have "
+            "caused civilian casualties before. Late last month, media reported that at least 200 people were "
+            "killed in recent air strikes in Mosul.")
+    ms = sorted(extract_titled(text, "Civilians die in coalition strikes"), key=lambda m: m.evidence.start)
+    assert [(m.location.country, m.fatalities) for m in ms] == [("SY", 12), ("IQ", 200)]
