@@ -375,3 +375,25 @@ def test_a_year_is_a_coarse_date_not_a_running_tally(extract):
     mentions = extract("An air strike killed 29 soldiers in Idlib, marking the largest toll since the "
                        "army first intervened in 2016.", published=None)
     assert [m.sub_event_type for m in mentions] == [S.AIR_DRONE_STRIKE]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Thousands of opposition supporters marched in Dhaka on Sunday. Police fired tear gas to disperse them.",
+     S.PROTEST_WITH_INTERVENTION),
+    ("Hundreds of people protested in Nairobi on Monday against rising food prices. Police said some protesters "
+     "threw stones at officers and set a car on fire.", S.VIOLENT_DEMONSTRATION),
+    ("Thousands of people rallied in Khartoum on Thursday. Security forces opened fire on the crowd, killing three "
+     "protesters.", S.EXCESSIVE_FORCE_AGAINST_PROTESTERS),
+])
+def test_a_protest_is_one_event_of_how_far_it_went(extract, text, sub):
+    mentions = [m for m in extract(text) if m.event_type.value in ("protests", "riots")]
+    assert [m.sub_event_type for m in mentions] == [sub]
+    if sub is not S.VIOLENT_DEMONSTRATION:
+        assert mentions[0].actor2 is not None and mentions[0].actor2.kind.value == "state_forces"
+
+
+def test_protests_in_two_places_stay_two_events(extract):
+    text = ("Thousands of opposition supporters marched in Dhaka on Sunday. In Chittagong, police fired tear gas "
+            "to disperse a rally.")
+    subs = sorted(m.sub_event_type.value for m in extract(text))
+    assert subs == ["peaceful_protest", "protest_with_intervention"]

@@ -23,8 +23,8 @@ from eventsift.extract.lexicon import Lexicon
 from eventsift.extract.places import LOCATIVE, in_group_name, place_refs, place_spans, tree_distance
 from eventsift.extract.sentence import ActorRef, Candidate, attribution, find_candidates
 from eventsift.geo import Gazetteer, country_focus
-from eventsift.model import (Actor, ActorKind, Article, DatePrecision, Evidence, EventType, Mention, Modality,
-                             Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
+from eventsift.model import (SUB_EVENT_PARENT, Actor, ActorKind, Article, DatePrecision, Evidence, EventType,
+                             Mention, Modality, Place, Precision, Provenance, Quantity, SubEventType, TimeSpan)
 from eventsift.numbers import find_casualties, find_quantities
 from eventsift.timex import find_times
 
@@ -299,6 +299,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     for d in drafts:
         if stray_reading(d.place, named, lead, res):
             d.place = lead
+    drafts = _merge_protest_turns(drafts)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)
     placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]
@@ -548,6 +549,39 @@ def _merge_adjacent(drafts: list[_Draft]) -> list[_Draft]:
                 target.end = d.end
                 target.extra_spans = [s for s in target.extra_spans if s[0] != d.start]
             target.sent_i = d.sent_i
+    return out
+
+
+# How far a demonstration went, as ACLED types it: force met by a peaceful crowd is an
+# intervention, lethal or brutal force excessive; a crowd's own violence makes it a riot.
+PROTEST_COURSE = {SubEventType.PEACEFUL_PROTEST: 0, SubEventType.PROTEST_WITH_INTERVENTION: 1,
+                  SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS: 2, SubEventType.VIOLENT_DEMONSTRATION: 3}
+
+
+def _merge_protest_turns(drafts: list[_Draft]) -> list[_Draft]:
+    """'Hundreds protested in Nairobi. Police fired tear gas to disperse them.': one
+    demonstration, told as it went on, is one event of the type of how far it went (ACLED
+    codes a protest that police broke up as a protest with intervention, one whose crowd
+    threw stones as a violent demonstration). The later turn is folded into the protest told
+    up to two sentences before it, in the same place and time; the police become its second
+    actor."""
+    out: list[_Draft] = []
+    for d in drafts:
+        turn = PROTEST_COURSE.get(d.sub, 0)
+        target = next((p for p in reversed(out) if p.sub in PROTEST_COURSE and 0 < d.sent_i - p.sent_i <= 2
+                       and d.para_i - p.para_i in (0, 1) and PROTEST_COURSE[p.sub] < turn
+                       and (p.cand.modality in REPORTED) == (d.cand.modality in REPORTED)
+                       and _places_compatible(p.place, d.place) and _draft_dates_compatible(p, d)), None)
+        if target is None:
+            out.append(d)
+            continue
+        state = [a for a in (d.actor1, d.actor2) if a is not None and a.kind is ActorKind.STATE_FORCES]
+        crowd = [a for a in (d.actor1, d.actor2) if a is not None and a.kind in (ActorKind.PROTESTERS,
+                                                                                 ActorKind.RIOTERS)]
+        d.actor1, d.actor2 = (crowd[0] if crowd else None), None
+        _combine(target, d)
+        target.sub, target.event_type = d.sub, SUB_EVENT_PARENT[d.sub]
+        target.actor2 = target.actor2 or (state[0] if state else None)
     return out
 
 
