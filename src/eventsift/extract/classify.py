@@ -32,6 +32,7 @@ CROWD_INCENDIARIES = CLAUSE_CUES["crowd_incendiaries"]
 ARREST_WORDS = CLAUSE_CUES["arrest_words"]
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
+PEACEFUL_HANDOVER = CLAUSE_CUES["peaceful_handover"]
 FORCE_WORDS = CLAUSE_CUES["force_words"]
 LETHAL_CUES = CLAUSE_CUES["lethal_cues"]
 
@@ -62,7 +63,8 @@ def _crowd_violence(cls: str, actor1: Actor | None, clause: str) -> S | None:
     kind = actor1.kind if actor1 is not None else None
     if kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION
-    crude = cls in ("clash", "fight") and any(c in clause for c in CRUDE_WEAPONS)
+    # rival crowds with sticks and stones; a group beating or hacking someone with them
+    crude = cls in ("clash", "fight", "attack", "kill", "wound") and any(c in clause for c in CRUDE_WEAPONS)
     if kind is ActorKind.RIOTERS or (any(c in clause for c in MOB_CUES) or crude) and kind not in ARMED_KINDS:
         return S.VIOLENT_DEMONSTRATION if " protest" in clause or " demonstrat" in clause else S.MOB_VIOLENCE
     return None
@@ -124,7 +126,7 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         # are strategic moves, not protests
         if actor1 is not None and actor1.kind in ARMED_KINDS:
             return S.OTHER
-        if any(c in clause for c in BARRICADE_CUES):
+        if any(c in clause for c in BARRICADE_CUES + RIOT_CUES):
             return S.VIOLENT_DEMONSTRATION
         return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
@@ -136,6 +138,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.PROTEST_WITH_INTERVENTION
         return S.PEACEFUL_PROTEST
     if cls in ("capture", "recapture"):
+        if territory_object and any(c in clause for c in PEACEFUL_HANDOVER):
+            return S.NON_VIOLENT_TRANSFER_OF_TERRITORY  # "took the district without a fight"
         if not territory_object:
             if not human_object:
                 return None  # "seized weapons", "took part": no territory and no captives

@@ -175,9 +175,9 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
     if t.dep_ == "pobj" and lemma(t.head.head) in MOTION_VERBS and (t.head.lower_ in ("for", "to", "at") or (
             t.head.lower_ == "in" and (trigger_class(t, lex) or ("",))[0] == "protest")):
         return True  # "thousands were converging for a rally in Lagos", "gathered in a peaceful protest"
-    if t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and lemma(t.head.head) in (
-            "participate", "join", "take", "engage", "march", "go"):
-        return True  # "hundreds took part in a march", "activists participated in a die-in"
+    if t.dep_ == "pobj" and t.head.lower_ in ("in", "on", "to") and lemma(t.head.head) in (
+            "participate", "join", "take", "engage", "march", "go", "indulge", "resort"):
+        return True  # "hundreds took part in a march", "protesters indulged in arson", "resorted to stone pelting"
     if t.dep_ == "pobj" and t.head.dep_ == "agent" and lemma(t.head.head) in (
             "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure"):
         return True  # "the posts were hit by synchronised attacks"
@@ -270,6 +270,7 @@ def _np_tokens(t: Token) -> list[Token]:
     return [x for x in t.subtree if x.i not in skip]
 
 
+PROTEST_VERBS = frozenset("protest demonstrate rally agitate march picket".split())
 # "hundreds of protesters", "a group of gunmen": the people after "of" are the actor
 QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions crowd crowds group groups number "
                            "band bands gang gangs handful".split())
@@ -282,6 +283,8 @@ def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
             t = of[0]
     toks = _np_tokens(t)
     phrase = " ".join(x.text for x in toks)
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in PROTEST_VERBS for c in t.children):
+        phrase = "protesters"  # "students protesting the fee hike": a crowd, whoever it is made of
     head = t
     # "members of the Syrian Arab Army": the organisation is the actor
     countries = tuple(x.text for x in toks if x.ent_type_ in ("NORP", "GPE") or x.lower_ in actor_words)
@@ -364,7 +367,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             light = head is not t and any(x in lex.light_verbs for x in verb_lemmas(head)) and \
                 _has_det(t, {"its", "their", "his", "her"})
             # "the talks started", "the fighting broke out": a beginning is news, whatever the article
-            onset = head is not t and lemma(head) in ("start", "begin", "open", "break", "erupt")
+            # "the protest turned violent", "supporters went on the rampage": so does a turn for the worse
+            onset = head is not t and lemma(head) in ("start", "begin", "open", "break", "erupt", "turn", "go",
+                                                      "escalate", "degenerate", "spread", "spill") \
+                or t.dep_ == "pobj" and t.head.lower_ == "on" and lemma(t.head.head) == "go"
             dated = any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)
             backref = definite and not light and not onset and not dated \
                 and _responsibility_verb(t) is None and not any(
@@ -374,6 +380,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
+        if not is_noun and cls == "protest" and t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in SUBJECTS \
+                and t.head.head.i in trig_idx:
+            continue  # "students protesting the fee hike vandalised ...": who acted, the act is the verb's
         if not is_noun and cls == "block" and t.dep_ == "acl" and t.tag_ == "VBG":
             continue  # "hurled rocks at security forces blocking a road": who they were, not a protest
         if not is_noun and cls in ("fight", "clash") and t.tag_ == "VBG" and (
@@ -649,6 +658,11 @@ def _noun_actor(t: Token, actor_words: set[str]) -> ActorRef | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return _actor_ref(g, subject=True, actor_words=actor_words)
+    if t.dep_ == "pobj" and t.head.lower_ in ("in", "to") and lemma(t.head.head) in ("indulge", "engage", "resort"):
+        # "protesters indulged in arson": who indulged did it
+        subj = [c for c in t.head.head.children if c.dep_ == "nsubj"]
+        if subj:
+            return _actor_ref(subj[0], subject=True, actor_words=actor_words)
     mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
             and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_ in actor_words)]
     if mods:

@@ -213,7 +213,7 @@ exchange swap trade release free begin start open hold resume launch enter join 
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
-fire hold catch remand pick destroy""".split())
+fire hold catch remand pick destroy damage vandalise vandalize""".split())
 
 
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
@@ -278,6 +278,10 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             words | passive) & (HUMAN_NOUNS | {"suspect", "suspects"}) and _by_police(t)) and (
             lem != "pick" or "up" in parts):
         return "arrest"  # "held 15 people for questioning", "two suspects were caught by police"
+    if lem in ("damage", "vandalise", "vandalize") and words & (PROPERTY | {"property", "plaza", "tower", "statue"}) \
+            and subj_words and not subj_words & (WEAPON_OBJECTS | PROJECTILES | NON_CONFLICT_CAUSES | {
+                "bomb", "explosion", "blast", "strike", "airstrike", "shelling", "fire", "attack"}):
+        return "loot"  # "protesting farmers damaged a toll plaza"
     if lem in ("destroy", "demolish", "raze", "bulldoze") and words & (PROPERTY | {"tower", "towers", "bridge"}) \
             and (subj_words | _agent_words(t)) & (ARMED_NOUNS | {"settler", "settlers", "authority", "authorities",
                                                               "maoist", "maoists", "men"}) \
@@ -377,6 +381,10 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
         people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
             lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
+        if lem in ("leave", "abandon", "vacate", "quit") and _armed_subject(t) and (
+                _object_words(t) & (TERRITORY_NOUNS | BASE_OBJECTS) or any(
+                    c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids)):
+            return "withdraw", False  # "troops left the town", "the army vacated its posts"
         if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
                 preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
                     g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
