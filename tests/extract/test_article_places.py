@@ -335,7 +335,7 @@ def test_town_before_its_country_without_comma(extract_titled, text, name):
 
 
 def test_a_near_spelling_far_from_the_story_gives_way_to_its_province(loaded):
-    from eventsift.extract.article_places import stray_reading
+    from eventsift.extract.article_places import settle_in_area
     from eventsift.geo import resolve
 
     gaz = loaded.res.gazetteer
@@ -343,14 +343,28 @@ def test_a_near_spelling_far_from_the_story_gives_way_to_its_province(loaded):
     near = resolve("Al Maleh", gazetteer=gaz, focus=["SY"])  # read loosely as a village of another province
     exact = resolve("Malah", gazetteer=gaz, focus=["SY"])
     assert near is not None and near.admin1_code not in (None, "SY-HL")
-    assert stray_reading(near, [(10, near)], lead, loaded.res)
+    assert settle_in_area(near, [(10, near)], lead, loaded.res) == lead
     # named by its own spelling, or with other places of its province, the reading stands
-    assert not stray_reading(exact, [(10, exact)], lead, loaded.res)
+    assert settle_in_area(exact, [(10, exact)], lead, loaded.res) is None
     other = resolve("Suwayda", gazetteer=gaz, focus=["SY"])
     assert other is not None and other.admin1_code == near.admin1_code
-    assert not stray_reading(near, [(10, near), (90, other)], lead, loaded.res)
-    # in the story's own province it is no stray
-    assert not stray_reading(near, [(10, near)], replace(lead, admin1_code=near.admin1_code), loaded.res)
+    assert settle_in_area(near, [(10, near), (90, other)], lead, loaded.res) is None
+    # in the story's own province it is no stray; a city is read rightly by a near spelling
+    assert settle_in_area(near, [(10, near)], replace(lead, admin1_code=near.admin1_code), loaded.res) is None
+    raqa = resolve("Raqa", gazetteer=gaz, focus=["SY"])
+    assert raqa is not None and settle_in_area(raqa, [(10, raqa)], lead, loaded.res) is None
+
+
+def test_a_village_name_shared_by_two_provinces_is_read_in_the_story_s(loaded):
+    from eventsift.extract.article_places import settle_in_area
+    from eventsift.geo import resolve
+
+    gaz = loaded.res.gazetteer
+    alone = resolve("Suran", gazetteer=gaz, focus=["SY"])  # the bigger namesake, in Hama
+    assert alone is not None and alone.admin1_code == "SY-HM"
+    lead = Place(name="Aleppo", country="SY", admin1_code="SY-HL", precision=Precision.ADMIN1)
+    home = settle_in_area(alone, [(10, alone)], lead, loaded.res)
+    assert home is not None and (home.admin1_code, home.precision) == ("SY-HL", Precision.POINT)
 
 
 def test_a_placeless_lead_does_not_merge_into_an_incident_abroad(extract_titled):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from eventsift.actors import ActorTable, normalize_actor
 from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
-                                              local_area, named_places, place_rank, stray_reading, title_countries,
+                                              local_area, named_places, place_rank, settle_in_area, title_countries,
                                               title_places, within)
 from eventsift.extract.classify import classify
 from eventsift.extract.lead_text import dateline_end, headline_end
@@ -297,8 +297,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     lead = lead_area(drafts, res, named, focus, headline=title_places(article.title, res, focus),
                      sent_starts=sent_starts)
     for d in drafts:
-        if stray_reading(d.place, named, lead, res):
-            d.place = lead
+        d.place = settle_in_area(d.place, named, lead, res) or d.place
     drafts = _merge_protest_turns(drafts)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead)

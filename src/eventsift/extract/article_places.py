@@ -9,13 +9,14 @@ headline's counting most, so that a report naming no place can still be placed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, doc_text, in_group_name, in_title_case
-from eventsift.geo import Tier, resolve
+from eventsift.geo import Kind, Tier, resolve
 from eventsift.geo.resolve import split_qualifier
 from eventsift.model import DatePrecision, Place, Precision
 
@@ -367,17 +368,32 @@ def lead_area(drafts: list[_Draft], res: Resources, named: list[tuple[int, Place
     return admin1_place(first[code], res)
 
 
-def stray_reading(p: Place | None, named: list[tuple[int, Place]], lead: Place | None, res: Resources) -> bool:
-    """A town read only by a near spelling ("Al Maleh" as Malah), in a province the article
-    names nowhere else, while the story's own province is another: a small village the
-    gazetteer lacks, matched to a namesake far from the story. The lead area is likelier."""
+SETTLED_TOWN_POPULATION = 50_000  # towns this big are known by their name, however spelt
+
+
+def settle_in_area(p: Place | None, named: list[tuple[int, Place]], lead: Place | None,
+                   res: Resources) -> Place | None:
+    """A town read in a province the article names nowhere else, while the story's own
+    province (``lead``) is another: where that province has a town of the name as well
+    (villages share names across a country), that town; where the name was only read by
+    a near spelling ("Al Maleh" as Malah, a village the gazetteer lacks), the province
+    itself. None when the reading stands."""
     if p is None or lead is None or p.precision is not Precision.POINT or p.country != lead.country \
             or p.admin1_code in (None, lead.admin1_code):
-        return False
+        return None
     if sum(1 for _, q in named if q.admin1_code == p.admin1_code) > 1:
-        return False
+        return None
+    i = res.gazetteer.by_geonames_id(p.geonames_id)
+    entry = res.gazetteer.entry(i) if i is not None else None
+    if entry is None or entry.kind is not Kind.CITY or entry.population >= SETTLED_TOWN_POPULATION:
+        return None  # a city is read rightly by any spelling ("Raqa"); a facility is no namesake
     core = split_qualifier(p.text or p.name)[1]
-    return _name_tier(p, core, res) >= Tier.LOOSE
+    tier = _name_tier(p, core, res)
+    home = resolve(core, gazetteer=res.gazetteer, focus=[lead.country], within=lead)
+    if home is not None and home.admin1_code == lead.admin1_code and home.precision is Precision.POINT \
+            and _name_tier(home, core, res) <= tier:
+        return replace(home, text=p.text, qualifier=p.qualifier)
+    return lead if tier >= Tier.LOOSE else None
 
 
 LOCAL_WINDOW = 2  # sentences after a placeless report in which the place it happened is told
