@@ -374,3 +374,11 @@ def test_a_placeless_lead_does_not_merge_into_an_incident_abroad(extract_titled)
             "killed in recent air strikes in Mosul.")
     ms = sorted(extract_titled(text, "Civilians die in coalition strikes"), key=lambda m: m.evidence.start)
     assert [(m.location.country, m.fatalities) for m in ms] == [("SY", 12), ("IQ", 200)]
+
+
+def test_a_headline_run_with_a_town_in_it_names_the_town_s_country(loaded):
+    from eventsift.extract.article_places import title_countries
+
+    assert "Syria" in title_countries("Air strikes kill 12 in rebel-held areas of Syrias Aleppo Monitor", loaded.res)
+    # a headline word that is a small town's name too ("Four", France) names no country
+    assert title_countries("Gunmen Kill Four Villagers", loaded.res) == []

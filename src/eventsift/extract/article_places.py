@@ -293,9 +293,34 @@ def title_countries(title: str | None, res: Resources) -> list[str]:
     out = []
     for m in TITLE_NAME.finditer(title or ""):
         p = _resolve_ref(m.group(0), m.group(0), res, [])
+        if p is None:
+            p = _exact_part(m.group(0).split(), res)  # "Syrias Aleppo Monitor": a run with a town in it
         if p is not None and p.country and p.precision in (Precision.POINT, Precision.ADMIN1):
             out.append(res.actors.country_names.get(p.country, p.country).removeprefix("the "))
     return out
+
+
+def _exact_part(words: list[str], res: Resources) -> Place | None:
+    """The longest part of a headline's capitalised run that is exactly the name of a
+    province or a sizeable town (a near spelling of a headline word, "Kills" for Kiel, is
+    none)."""
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(0, len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            p = resolve(name, gazetteer=res.gazetteer) if len(name) >= 4 else None
+            if p is not None and (p.precision is Precision.ADMIN1 or p.precision is Precision.POINT
+                                  and _population(p, res) >= HEADLINE_TOWN_POPULATION) \
+                    and _name_tier(p, name, res) is Tier.EXACT:
+                return p
+    return None
+
+
+HEADLINE_TOWN_POPULATION = 15_000  # smaller towns share their names with headline words ("Four", France)
+
+
+def _population(p: Place, res: Resources) -> int:
+    i = res.gazetteer.by_geonames_id(p.geonames_id)
+    return res.gazetteer.entry(i).population if i is not None else 0
 
 
 def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
