@@ -382,3 +382,9 @@ def test_a_headline_run_with_a_town_in_it_names_the_town_s_country(loaded):
     assert "Syria" in title_countries("Air strikes kill 12 in rebel-held areas of Syrias Aleppo Monitor", loaded.res)
     # a headline word that is a small town's name too ("Four", France) names no country
     assert title_countries("Gunmen Kill Four Villagers", loaded.res) == []
+
+
+def test_a_country_before_a_title_names_who_not_where(extract_titled):
+    ms = extract_titled("Air strikes kill 11 in Idlib monitor Turkey PM says ties with Iraq will grow Air strikes killed "
+                        "at least 12 civilians in Aleppo city on Thursday the Syrian Observatory said.")
+    assert ms and all(m.location is None or m.location.country == "SY" for m in ms)

@@ -34,7 +34,7 @@ BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
 NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
 ACTOR_HEADS = frozenset("""forces force army troops soldiers jets warplanes aircraft planes coalition government
 regime officials official military police rebels fighters militants opposition monitor media state ministry
-navy ally allies president leader embassy authorities""".split())
+navy ally allies president leader embassy authorities pm premier minister spokesman spokeswoman spokesperson""".split())
 DATELINE_DASHES = frozenset({"-", "–", "—", ":", "--"})
 # Bodies that sit in a capital and speak from there: "the defence ministry in Moscow said".
 SEAT_HEADS = frozenset("""ministry ministries embassy embassies consulate government parliament court
