@@ -355,6 +355,22 @@ pytestmark = pytest.mark.slow
      S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
     ('Insurgents moved into the village after security forces vacated their posts.',
      S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('A peace deal was signed by the government and the rebels in Juba on Monday.',
+     S.AGREEMENT),
+    ('The militants handed over the bodies of three soldiers to the army under a local agreement in Daraa.',
+     S.AGREEMENT),
+    ('The armed group announced the end of its armed struggle in Corsica.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('Two rebel factions announced their merger in Idlib.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('The rebels entered the town unopposed on Sunday.',
+     S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('A mass grave containing 50 bodies was discovered near Sirte.',
+     S.OTHER),
+    ('Unidentified people set ablaze a mobile tower in Aurangabad.',
+     S.LOOTING_PROPERTY_DESTRUCTION),
+    ('Soldiers razed the houses of suspected rebels in Rakhine.',
+     S.LOOTING_PROPERTY_DESTRUCTION),
 ])
 def test_first_mention_has_the_codebook_type(extract, text, sub):
     mentions = sorted(extract(text), key=lambda m: m.evidence.start)

@@ -42,7 +42,7 @@ FIXED: dict[str, S] = {
     "abduct": S.ABDUCTION_FORCED_DISAPPEARANCE, "sexual": S.SEXUAL_VIOLENCE, "arrest": S.ARRESTS,
     "loot": S.LOOTING_PROPERTY_DESTRUCTION, "disrupt_weapons": S.DISRUPTED_WEAPONS_USE,
     "hq": S.HEADQUARTERS_OR_BASE_ESTABLISHED, "withdraw": S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
-    "regroup": S.CHANGE_TO_GROUP_ACTIVITY, "agree": S.AGREEMENT,
+    "regroup": S.CHANGE_TO_GROUP_ACTIVITY, "agree": S.AGREEMENT, "other": S.OTHER,
 }
 
 

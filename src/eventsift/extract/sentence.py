@@ -45,7 +45,7 @@ MANNER_PREPS = frozenset({"in", "during", "with", "by", "through", "using"})
 # Words before "after" that put the background event on the same day as the sentence's.
 SAME_DAY_LAG = frozenset({"hours", "hour", "minutes", "moments", "shortly", "just", "soon", "immediately"})
 SPECIFIC_CLASSES = frozenset({"air", "bomb", "shell", "missile", "ied", "suicide", "chemical", "explode"})
-STRATEGIC_CLASSES = frozenset({"agree", "regroup", "hq", "withdraw", "disrupt_weapons"})
+STRATEGIC_CLASSES = frozenset({"agree", "regroup", "hq", "withdraw", "disrupt_weapons", "other"})
 GENERAL_CLASSES = frozenset({"strike", "destroy", "attack", "execute", "kill", "wound", "hit"})
 
 

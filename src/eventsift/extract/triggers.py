@@ -213,7 +213,8 @@ exchange swap trade release free begin start open hold resume launch enter join 
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
-fire hold catch remand pick destroy damage vandalise vandalize""".split())
+fire hold catch remand pick destroy damage vandalise vandalize announce discover find uncover unearth locate exhume
+""".split())
 
 
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
@@ -288,6 +289,11 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             and not {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES | {"bomb", "explosive", "airstrike",
                                                                                   "strike", "shelling", "fire"}):
         return "loot"  # "militants destroyed a phone tower": property destroyed by hand, no weapon named
+    if lem == "announce" and (objs & {"merger", "disbandment", "dissolution", "formation", "creation"} or
+                              "end" in objs and words & {"struggle", "insurgency", "campaign", "rebellion"}):
+        return "regroup"  # "two factions announced their merger", "announced the end of its armed struggle"
+    if lem in ("discover", "find", "uncover", "unearth", "locate", "exhume") and "grave" in words and "mass" in words:
+        return "other"  # "a mass grave was discovered": ACLED's other strategic developments
     if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
         return "regroup"  # "the militia recruited hundreds of young men"
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
@@ -410,10 +416,14 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
             return "protest", False  # "workers stopped work", "shunned work to protest": a strike
         if lem in ("sign", "conclude", "reach", "broker") and any(
-                lemma(o) in ACCORDS and (lemma(o) in WAR_ACCORDS or any(lemma(c) in WAR_ACCORDS for c in o.children)
+                lemma(o) in ACCORDS and (lemma(o) in WAR_ACCORDS or any(lemma(c) in WAR_ACCORDS for c in o.subtree)
                                           or _ends_fighting(o))
-                for o in t.children if o.dep_ == "dobj"):
-            return "agree", False  # "the two sides signed a ceasefire agreement"
+                for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
+            return "agree", False  # "the two sides signed a ceasefire agreement", "a peace deal was signed"
+        if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES:
+            return "agree", False  # "handed over the bodies of three soldiers under a local deal"
+        if lem == "enter" and any(c.lower_ in ("unopposed", "unchallenged") for c in kids):
+            return "withdraw", False  # "the rebels entered the town unopposed": ground changed hands without a fight
         if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
             return "riot", False  # "threw stones at police"
         if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
