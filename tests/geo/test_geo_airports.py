@@ -60,6 +60,14 @@ def test_airport_names_keep_no_town_or_common_word_as_a_short_form(name, city):
     assert airport_names(name, city=city)[1] is None
 
 
+@pytest.mark.parametrize("name,city", [("Oakvale Army Air Base", "Oakvale"), ("Oakvale Military Airport", "Oakvale")])
+def test_airport_names_without_the_town_are_no_common_phrase(name, city):
+    # "clashes near the army airport" names no particular one
+    names, short = airport_names(name, city=city)
+    assert short is None and name in names
+    assert not any(n.split()[0] in ("Army", "Military") for n in names)
+
+
 def test_read_airports_keeps_coded_airports_and_air_bases_and_writes_out_abbreviations(tmp_path: Path):
     csv = tmp_path / "airports.csv"
     csv.write_text('"icao","iata","name","city","subd","country","elevation","lat","lon","tz","lid"\n'

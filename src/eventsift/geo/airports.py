@@ -47,7 +47,8 @@ GENERIC = frozenset(fold(w) for w in (
     "Memorial Executive Downtown General Field Island Airport Airpark Air Base Army Naval Station Industrial "
     "Camp Castle Park Landing Strip Heliport Seaplane Aeroclub Aeroclube Gateway Town Basin Community Hole "
     "Narrows Pounds Intermountain Internationa Mid Junction Union Range Area Valley Lakes Capital "
-    "University Airbase Skypark Riverside "
+    "University Airbase Skypark Riverside Military Force Forces Joint Reserve Guard Navy Marine Corps Base "
+    "Army Royal Aviation Helicopter "
     "North South East West Northeast Northwest Southeast Southwest New Old Upper Lower Grand Great").split())
 
 
@@ -92,6 +93,8 @@ def airport_names(name: str, *, city: str = "", subdivision: str = "") -> tuple[
     international = bool(m and re.search(r"\binternational\b", m.group(0), re.I))
     cores = [core]
     rest = _after_town(core, city)
+    if rest and set(fold(rest).split()) <= GENERIC:
+        rest = None  # "Boden Army Air Base" is no "Army Airport": a phrase any story uses of any airport
     if rest:
         cores.append(rest)
     for c in cores:
