@@ -294,13 +294,14 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
     named = named_places(doc, sent_cands, res, focus, sent_refs)
     sent_starts = [x.start_char for x in sents]
-    lead = lead_area(drafts, res, named, focus, headline=title_places(article.title, res, focus),
-                     sent_starts=sent_starts)
+    headline = title_places(article.title, res, focus)
+    lead = lead_area(drafts, res, named, focus, headline=headline, sent_starts=sent_starts)
+    told_by_headline = lead is not None and any(p.admin1_code == lead.admin1_code for _, p in headline)
     for d in drafts:
         d.place = settle_in_area(d.place, named, lead, res) or d.place
     drafts = _merge_protest_turns(drafts)
     drafts = _merge_adjacent(drafts)
-    drafts = _merge_refinements(drafts, lead)
+    drafts = _merge_refinements(drafts, lead, sure=told_by_headline)
     placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]
     first = min(placeless, key=lambda d: d.start, default=None)
     local = {}
@@ -568,7 +569,7 @@ def _merge_protest_turns(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         turn = PROTEST_COURSE.get(d.sub, 0)
         target = next((p for p in reversed(out) if p.sub in PROTEST_COURSE and 0 < d.sent_i - p.sent_i <= 2
-                       and d.para_i - p.para_i in (0, 1) and PROTEST_COURSE[p.sub] < turn
+                       and d.para_i - p.para_i in (0, 1) and PROTEST_COURSE[p.sub] < turn and not d.cand.separate
                        and (p.cand.modality in REPORTED) == (d.cand.modality in REPORTED)
                        and _places_compatible(p.place, d.place) and _draft_dates_compatible(p, d)), None)
         if target is None:
@@ -603,22 +604,25 @@ def _in_area(p: Place | None, area: Place) -> bool:
     return p is not None and p.admin1_code is not None and p.admin1_code == area.admin1_code
 
 
-def _merge_refinements(drafts: list[_Draft], lead: Place | None = None) -> list[_Draft]:
+def _merge_refinements(drafts: list[_Draft], lead: Place | None = None, sure: bool = False) -> list[_Draft]:
     """One incident told twice far apart, once vaguely ('last month', 'over Egypt') and once precisely.
 
     A first telling that names no place happened, most likely, in the article's main
-    province (``lead``); a later precise telling in another province, or another country,
-    is another incident ("... a day after raids on Idlib", "... as in Mosul last month"),
-    not its refinement."""
+    province (``lead``); a later precise telling in another province is another incident
+    ("... a day after raids on Idlib"), not its refinement, and so is one in another country
+    where the headline names the lead's province (``sure``) or the tolls differ ("10
+    civilians killed near Raqqa" then "200 killed in strikes on Mosul last month"); else the
+    lead, voted by the body's names alone, may have the country wrong."""
     out: list[_Draft] = []
     for d in drafts:
         target = None
         for p in out:
             if p.sent_i == d.sent_i or not _mergeable(p, d):
                 continue
-            if (lead is not None and p.place is None and d.place is not None and not _in_area(d.place, lead)
-                    and (d.place.admin1_code and d.place.country == lead.country or d.place.country != lead.country)):
-                continue
+            if lead is not None and p.place is None and d.place is not None and not _in_area(d.place, lead):
+                home = d.place.country == lead.country
+                if home and d.place.admin1_code is not None or not home and (sure or _tolls_differ(p, d)):
+                    continue
             if p.actor1 is not None and d.actor1 is not None:
                 # the same actor's country-wide telling, then the specifics; any other
                 # pair of named actors is left to cross-article merging
@@ -635,6 +639,10 @@ def _merge_refinements(drafts: list[_Draft], lead: Place | None = None) -> list[
         else:
             _combine(target, d)
     return out
+
+
+def _tolls_differ(a: _Draft, b: _Draft) -> bool:
+    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
 
 
 def _summary_and_incident(a: _Draft, b: _Draft) -> bool:

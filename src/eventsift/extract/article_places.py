@@ -9,14 +9,14 @@ headline's counting most, so that a report naming no place can still be placed.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, doc_text, in_group_name, in_title_case
-from eventsift.geo import Kind, Tier, resolve
+from eventsift.geo import Entry, Kind, Tier, resolve
 from eventsift.geo.resolve import split_qualifier
 from eventsift.model import DatePrecision, Place, Precision
 
@@ -205,6 +205,8 @@ def focus_resolve(text: str, core: str, res: Resources, focus: list[str]) -> Pla
 
 def _name_tier(p: Place, core: str, res: Resources) -> Tier:
     """How closely the name matches one of the place's own names (skeleton when not at all)."""
+    if p.geonames_id is None:
+        return Tier.SKELETON  # no id to tell it from a namesake by
     tiers = [t for i, t in res.gazetteer.lookup(core) if res.gazetteer.entry(i).geonames_id == p.geonames_id]
     return min(tiers, default=Tier.SKELETON)
 
@@ -300,6 +302,9 @@ def title_countries(title: str | None, res: Resources) -> list[str]:
     return out
 
 
+HEADLINE_TOWN_POPULATION = 15_000  # smaller towns share their names with headline words ("Four", France)
+
+
 def _exact_part(words: list[str], res: Resources) -> Place | None:
     """The longest part of a headline's capitalised run that is exactly the name of a
     province or a sizeable town (a near spelling of a headline word, "Kills" for Kiel, is
@@ -315,12 +320,14 @@ def _exact_part(words: list[str], res: Resources) -> Place | None:
     return None
 
 
-HEADLINE_TOWN_POPULATION = 15_000  # smaller towns share their names with headline words ("Four", France)
+def _entry_of(p: Place, res: Resources) -> Entry | None:
+    i = res.gazetteer.by_geonames_id(p.geonames_id)
+    return res.gazetteer.entry(i) if i is not None else None
 
 
 def _population(p: Place, res: Resources) -> int:
-    i = res.gazetteer.by_geonames_id(p.geonames_id)
-    return res.gazetteer.entry(i).population if i is not None else 0
+    entry = _entry_of(p, res)
+    return entry.population if entry is not None else 0
 
 
 def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tuple[int, Place]]:
@@ -408,8 +415,7 @@ def settle_in_area(p: Place | None, named: list[tuple[int, Place]], lead: Place 
         return None
     if sum(1 for _, q in named if q.admin1_code == p.admin1_code) > 1:
         return None
-    i = res.gazetteer.by_geonames_id(p.geonames_id)
-    entry = res.gazetteer.entry(i) if i is not None else None
+    entry = _entry_of(p, res)
     if entry is None or entry.kind is not Kind.CITY or entry.population >= SETTLED_TOWN_POPULATION:
         return None  # a city is read rightly by any spelling ("Raqa"); a facility is no namesake
     core = split_qualifier(p.text or p.name)[1]

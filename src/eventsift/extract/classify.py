@@ -30,6 +30,7 @@ CRUDE_WEAPONS = CLAUSE_CUES["crude_weapons"]
 MOB_CUES = CLAUSE_CUES["mob_cues"]
 CROWD_INCENDIARIES = CLAUSE_CUES["crowd_incendiaries"]
 ARREST_WORDS = CLAUSE_CUES["arrest_words"]
+FIGHT_WORDS = CLAUSE_CUES["fight_words"]
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
 PEACEFUL_HANDOVER = CLAUSE_CUES["peaceful_handover"]
@@ -63,8 +64,9 @@ def _crowd_violence(cls: str, actor1: Actor | None, clause: str) -> S | None:
     kind = actor1.kind if actor1 is not None else None
     if kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION
-    # rival crowds with sticks and stones; a group beating or hacking someone with them
-    crude = cls in ("clash", "fight", "attack", "kill", "wound") and any(c in clause for c in CRUDE_WEAPONS)
+    # rival crowds with sticks and stones; a crowd of people beating or hacking someone with them
+    crude = (cls in ("clash", "fight") or cls in ("attack", "kill", "wound") and kind in (
+        ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS)) and any(c in clause for c in CRUDE_WEAPONS)
     if kind is ActorKind.RIOTERS or (any(c in clause for c in MOB_CUES) or crude) and kind not in ARMED_KINDS:
         return S.VIOLENT_DEMONSTRATION if " protest" in clause or " demonstrat" in clause else S.MOB_VIOLENCE
     return None
@@ -112,7 +114,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         # arrests at a demonstration: ACLED codes the protest, with the intervention
         return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
             else S.PROTEST_WITH_INTERVENTION
-    if cls == "loot" and any(w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+    if cls == "loot" and (actor1 is None or actor1.kind not in ARMED_KINDS) and any(
+            w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
         return S.VIOLENT_DEMONSTRATION  # "youths burnt a police vehicle during a protest": the riot
     if cls in FIXED:
         return FIXED[cls]
@@ -157,7 +160,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION  # the crowd was violent too: ACLED codes the riot
         return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS if any(c in clause for c in LETHAL_CUES + SEVERE_CUES) \
             else S.PROTEST_WITH_INTERVENTION
-    if cls == "raid" and any(c in clause for c in ARREST_WORDS) and not any(c in clause for c in LETHAL_CUES):
+    if cls == "raid" and any(c in clause for c in ARREST_WORDS) and not any(
+            c in clause for c in LETHAL_CUES + FIGHT_WORDS):
         return S.ARRESTS  # "police raided the homes of 20 suspects and detained them" (ACLED: arrests)
     # kill, shoot, attack, raid, execute, wound: the weapon, then the target, decide.
     if cue in REMOTE and cls != "execute":

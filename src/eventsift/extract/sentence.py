@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from eventsift.extract.lexicon import Lexicon
 from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs, place_spans
-from eventsift.extract.triggers import (HUMAN_NOUNS, TERRITORY_NOUNS, accidental_blast, lemma, natural_cause,
+from eventsift.extract.triggers import (ARMED_NOUNS, HUMAN_NOUNS, TERRITORY_NOUNS, accidental_blast, lemma, natural_cause,
                                         prep_objects, subject_of, trigger_class, verb_lemmas)
 from eventsift.model import Modality
 
@@ -29,7 +29,9 @@ PLAN_VERBS = frozenset("""threaten warn vow plan intend pledge promise prepare w
 agree order call urge demand ask propose consider prevent stop avoid discuss expect threat plot
 vote approve authorize authorise mull weigh need""".split())
 DENY_VERBS = frozenset("deny reject refute dismiss".split())
-ACCUSE_VERBS = frozenset("accuse allege blame charge suspect convict".split())
+ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
+# "men suspected of kidnapping": the act is what they are suspected of, not a report
+SUSPECTED = frozenset("suspect convict".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
 ATTRIBUTION_VERBS = frozenset("say report disclose tell announce state add confirm claim note "
                               "document accord".split())
@@ -232,7 +234,7 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             return Modality.PLANNED
         if depth > 0 and lem in DENY_VERBS:
             return Modality.DENIED
-        if depth > 0 and lem in ACCUSE_VERBS:
+        if depth > 0 and (lem in ACCUSE_VERBS or lem in SUSPECTED and v.tag_ == "VBN"):
             return None
         perfect = v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in kids)
         if (v.tag_ == "TO" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)) and not perfect:
@@ -270,7 +272,7 @@ def _np_tokens(t: Token) -> list[Token]:
     return [x for x in t.subtree if x.i not in skip]
 
 
-PROTEST_VERBS = frozenset("protest demonstrate rally agitate march picket".split())
+PROTEST_VERBS = frozenset("protest demonstrate agitate picket".split())
 # "hundreds of protesters", "a group of gunmen": the people after "of" are the actor
 QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions crowd crowds group groups number "
                            "band bands gang gangs handful".split())
@@ -283,7 +285,8 @@ def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
             t = of[0]
     toks = _np_tokens(t)
     phrase = " ".join(x.text for x in toks)
-    if any(c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in PROTEST_VERBS for c in t.children):
+    if lemma(t) not in ARMED_NOUNS and any(c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in PROTEST_VERBS
+                                           for c in t.children):
         phrase = "protesters"  # "students protesting the fee hike": a crowd, whoever it is made of
     head = t
     # "members of the Syrian Arab Army": the organisation is the actor

@@ -23,6 +23,9 @@ ACCORDS = WORD_SETS["accords"]
 # ACLED's agreements end or pause fighting; a trade deal is not one
 WAR_ACCORDS = WORD_SETS["war_accords"]
 CROWDS = WORD_SETS["crowds"]
+# a crowd that is a protest ("gunmen fired into a crowd at a market" is no protest)
+PROTEST_CROWDS = CROWDS - {"crowd", "crowds", "gathering"}
+CROWD_PEOPLE = WORD_SETS["crowd_people"]
 MISSILE_OBJECTS = WORD_SETS["missile_objects"]
 BLOCKED_THINGS = WORD_SETS["blocked_things"]
 DISRUPT_VERBS = WORD_SETS["disrupt_verbs"]
@@ -188,6 +191,9 @@ def _is_base(v: Token) -> bool:
 
 
 # "an indefinite strike", "a nationwide strike": a stoppage of work, a form of protest
+# verbs of a stoppage or a crowd's act that "in protest" makes a protest ("resigned in protest" is none)
+STOPPAGE_VERBS = frozenset("shut close boycott stop halt suspend march gather walk block sit fast down refuse "
+                           "strike rally assemble".split())
 LABOUR_STRIKES = frozenset("indefinite nationwide general week-long weeklong day-long one-day two-day three-day "
                            "open-ended labour labor warning sympathy wildcat".split())
 
@@ -275,14 +281,16 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
             and words & HUMAN_NOUNS:
         return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
-    if lem in ("hold", "catch", "remand", "pick") and (preps & {"questioning", "custody", "interrogation"} or (
-            words | passive) & (HUMAN_NOUNS | {"suspect", "suspects"}) and _by_police(t)) and (
+    people = (objs | passive) & (HUMAN_NOUNS | {"suspect", "suspects", "man", "men", "woman", "women"})
+    custody = preps & {"questioning", "question", "custody", "interrogation", "detention"}
+    if lem == "hold" and people and (custody or passive and _agent_words(t) & POLICE_WORDS):
+        return "arrest"  # "held 15 people for questioning", "two suspects were held by police"
+    if lem in ("catch", "remand", "pick") and (custody or (people or passive) and _by_police(t)) and (
             lem != "pick" or "up" in parts):
-        return "arrest"  # "held 15 people for questioning", "two suspects were caught by police"
+        return "arrest"  # "a suspect was caught by police", "picked up by plainclothes officers"
     if lem in ("damage", "vandalise", "vandalize") and words & (PROPERTY | {"property", "plaza", "tower", "statue"}) \
-            and subj_words and not subj_words & (WEAPON_OBJECTS | PROJECTILES | NON_CONFLICT_CAUSES | {
-                "bomb", "explosion", "blast", "strike", "airstrike", "shelling", "fire", "attack"}):
-        return "loot"  # "protesting farmers damaged a toll plaza"
+            and subj_words & CROWD_PEOPLE and not subj_words & (WEAPON_OBJECTS | PROJECTILES):
+        return "loot"  # "protesting farmers damaged a toll plaza" (not "artillery damaged homes")
     if lem in ("destroy", "demolish", "raze", "bulldoze") and words & (PROPERTY | {"tower", "towers", "bridge"}) \
             and (subj_words | _agent_words(t)) & (ARMED_NOUNS | {"settler", "settlers", "authority", "authorities",
                                                               "maoist", "maoists", "men"}) \
@@ -334,6 +342,11 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
     if t.tag_ == "VBN" and t.dep_ == "amod" and lemma(t.head) in HUMAN_NOUNS | CAPTIVES:
         return None  # "families of detained activists": people described, not an act reported
+    if lem == "rampage":
+        # a crowd's rampage is a riot; a gunman's is told by what he did ("killing 29")
+        verb = t.head.head if t.dep_ == "pobj" else t
+        subj, _ = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+        return ("riot", t.pos_ in ("NOUN", "PROPN")) if subj is not None and lemma(subj) in CROWD_PEOPLE else None
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
         kids = list(t.children)
         parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
@@ -367,8 +380,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         if lem in ("beat", "rough") and ("up" in parts or objs):
             return "attack", False
         if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
-                g.dep_ == "pobj" and lemma(g) in CROWDS for g in c.children) for c in kids):
-            return "intervene", False  # "soldiers fired live rounds at demonstrators": force on a crowd
+                g.dep_ == "pobj" and lemma(g) in PROTEST_CROWDS for g in c.children) for c in kids):
+            return "intervene", False  # "soldiers fired live rounds at demonstrators": force on a protest
         if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
                 lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
                         "crush", "quell") and _object_words(t) & CROWDS:
@@ -387,10 +400,11 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
         out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
         people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
             lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
-        if lem in ("leave", "abandon", "vacate", "quit") and _armed_subject(t) and (
-                _object_words(t) & (TERRITORY_NOUNS | BASE_OBJECTS) or any(
-                    c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids)):
-            return "withdraw", False  # "troops left the town", "the army vacated its posts"
+        if lem in ("leave", "abandon", "vacate", "quit") and _armed_subject(t) and not any(
+                c.dep_ in ("advcl", "xcomp") and any(g.tag_ == "TO" for g in c.children) for c in kids) and (
+                _object_words(t) & (TERRITORY_NOUNS if lem == "leave" else TERRITORY_NOUNS | BASE_OBJECTS) or any(
+                    c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in kids)):
+            return "withdraw", False  # "troops left the town", "the army vacated its posts" (not "left to patrol")
         if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
                 preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
                     g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
@@ -406,8 +420,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
             return "protest", False  # "thousands took to the streets"
         if lem == "go" and "strike" in preps:
             return "protest", False  # "workers went on strike"
-        if any(c.dep_ == "prep" and c.lower_ == "in" and any(lemma(g) == "protest" for g in c.children)
-               for c in kids):
+        if lem in STOPPAGE_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                lemma(g) == "protest" for g in c.children) for c in kids):
             return "protest", False  # "traders shut their shops in protest against the killing"
         if lem in ("gather", "assemble", "converge", "congregate") and any(
                 c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor"}
@@ -420,7 +434,8 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                                           or _ends_fighting(o))
                 for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
             return "agree", False  # "the two sides signed a ceasefire agreement", "a peace deal was signed"
-        if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES:
+        if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES and {
+                lemma(x) for x in t.subtree} & (ACCORDS | WAR_ACCORDS):
             return "agree", False  # "handed over the bodies of three soldiers under a local deal"
         if lem == "enter" and any(c.lower_ in ("unopposed", "unchallenged") for c in kids):
             return "withdraw", False  # "the rebels entered the town unopposed": ground changed hands without a fight
@@ -447,7 +462,7 @@ def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
                 return lex.verbs[form], False
         return None
     if t.pos_ in ("NOUN", "PROPN"):
-        if lem == "strike" and any(c.dep_ == "amod" and c.lower_ in LABOUR_STRIKES for c in t.children):
+        if lem == "strike" and any(c.dep_ in ("amod", "compound") and c.lower_ in LABOUR_STRIKES for c in t.children):
             return "protest", True  # "began an indefinite strike": labour, not arms
         # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
         for c in t.children:

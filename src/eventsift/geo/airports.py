@@ -41,14 +41,17 @@ _TYPE = re.compile(r"(?:\s+(?:international|intercontinental|regional|municipal|
 _ABBREVIATIONS = ((re.compile(r"\bIntl\b\.?|\bInt'l\b", re.I), "International"),
                   (re.compile(r"\bNtl\b\.?", re.I), "National"))
 _WORD = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")  # one capitalised word ("O'Hare", "Cointrin")
-KINDS = ("Airport", "Airfield", "Air Base", "Airbase")  # what a writer calls any of them
+KINDS = ("Airport", "Airfield", "Air Base", "Airbase")  # what a writer calls a military one
+CIVIL_KINDS = ("Airport", "Airfield")
+# Words of a type or a place, never a name of its own; a few ("Internationa", "Pounds") are as
+# the table spells or splits them
 GENERIC = frozenset(fold(w) for w in (
     "International Intercontinental Regional Municipal National Domestic Metropolitan Central City County "
     "Memorial Executive Downtown General Field Island Airport Airpark Air Base Army Naval Station Industrial "
     "Camp Castle Park Landing Strip Heliport Seaplane Aeroclub Aeroclube Gateway Town Basin Community Hole "
     "Narrows Pounds Intermountain Internationa Mid Junction Union Range Area Valley Lakes Capital "
-    "University Airbase Skypark Riverside Military Force Forces Joint Reserve Guard Navy Marine Corps Base "
-    "Army Royal Aviation Helicopter "
+    "University Skypark Riverside Military Force Forces Joint Reserve Guard Navy Marine Corps Base Royal "
+    "Aviation Helicopter "
     "North South East West Northeast Northwest Southeast Southwest New Old Upper Lower Grand Great").split())
 
 
@@ -97,8 +100,9 @@ def airport_names(name: str, *, city: str = "", subdivision: str = "") -> tuple[
         rest = None  # "Boden Army Air Base" is no "Army Airport": a phrase any story uses of any airport
     if rest:
         cores.append(rest)
+    kinds = KINDS if _MILITARY.search(name) else CIVIL_KINDS  # a civil airport is no "air base"
     for c in cores:
-        names.extend(f"{c} {k}" for k in KINDS)
+        names.extend(f"{c} {k}" for k in kinds)
         if international:
             names.append(f"{c} International Airport")
     bare = rest or (core if _MILITARY.search(name) else "")

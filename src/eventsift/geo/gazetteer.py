@@ -23,8 +23,8 @@ Sources (read as files from the installed packages, not through their query APIs
   places cities500 lacks, more names for some admin1s (the AP state abbreviations), and
   the GeoNames centre points of the countries whose towns do not give a fair one, and
   GeoNames' own points for oceans, seas and world regions (an M49 region given one there
-  takes it instead of the middle of its countries: GeoNames' "Central America" lies far
-  from the middle of Mexico to Panama, and geoparsers and their gold use GeoNames' point).
+  takes it instead of the middle of its countries, so that a region resolves to the point
+  GeoNames gives it, as a GeoNames id would).
 
 An admin1 ranks by the population of its most populous city in cities500. Its point is
 made of two estimates: the iso3166-2 point, and the middle of the range its towns span
@@ -229,7 +229,7 @@ class Gazetteer:
                      lat=None if math.isnan(lat) else lat, lon=None if math.isnan(lon) else lon,
                      population=t.pop[i], geonames_id=t.gid[i] or None, capital=i in t.capitals,
                      admin2_index=None if a2 == NO_ADMIN else a2,
-                     renown=t.renown[i] if i < len(t.renown) else 0)
+                     renown=t.renown[i])
 
     def by_geonames_id(self, gid: int | None) -> int | None:
         """The entry with this GeoNames id (the first, where a few share one)."""
@@ -571,7 +571,6 @@ def build_tables() -> _Tables:
                     code not in best_capital or t.pop[i] > t.pop[best_capital[code]]):
                 best_capital[code] = i
     t.capitals = set(best_capital.values())
-    _add_airports(b)
     iso_to_key = {b.t.codes[i]: k for k, i in b.admin_keys.items() if b.t.codes[i]}
     region_points: dict[int, tuple[float, float, int | None]] = {}
     for r in extra:
@@ -585,6 +584,7 @@ def build_tables() -> _Tables:
             key = iso_to_key.get(r.admin1 or "", r.admin1)
             b.add(PlaceRow(kind=r.kind, name=r.name, country=r.country, admin1=key, lat=r.lat, lon=r.lon,
                            population=r.population, geonames_id=r.geonames_id, alt_names=r.alt_names))
+    _add_airports(b)  # last: a short form is vetted against every name of an area or town, the table's too
     tables = b.finish()
     for i, codes in macro.items():
         countries = [tables.countries.index(c) for c in codes if c in tables.countries]
