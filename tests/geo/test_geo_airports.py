@@ -100,14 +100,14 @@ def test_airport_named_as_one_wins(gaz):
 
 
 def test_airport_short_form_wins_an_untied_small_town_where_the_text_speaks_of_airports(gaz):
-    p = resolve("Heathrow", gazetteer=gaz, focus=["US"], airports=True)
+    p = resolve("Heathrow", gazetteer=gaz, focus=["US"], speaks_of_airports=True)
     assert p.name == "London Heathrow Airport"
 
 
 def test_airport_short_form_gives_way_to_a_town_the_text_ties_down(gaz):
     sanford = Place(name="Sanford", country="US", admin1="Florida", admin1_code="US-FL", lat=28.80, lon=-81.27,
                     geonames_id=4172086, precision=Precision.POINT)
-    p = resolve("Heathrow", gazetteer=gaz, focus=["US"], context=[sanford], airports=True)
+    p = resolve("Heathrow", gazetteer=gaz, focus=["US"], context=[sanford], speaks_of_airports=True)
     assert p.country == "US"
 
 

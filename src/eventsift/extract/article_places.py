@@ -96,16 +96,34 @@ def _list_parts(words: list[str], res: Resources, focus: list[str]) -> list[Plac
     parts: list[Place] = []
     i = 0
     while i < len(words):
-        for n in range(len(words) - i, 0, -1):
-            name = " ".join(words[i:i + n])
-            p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
-            if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
-                parts.append(p)
-                i += n
-                break
-        else:
+        found = _leading_home_place(words[i:], res, focus)
+        if found is None:
             return []
+        p, n = found
+        parts.append(p)
+        i += n
     return parts
+
+
+def _home_place(name: str, res: Resources, focus: list[str]) -> Place | None:
+    """The town or province of the article's own country (``focus[0]``) that ``name``
+    names, else None; names under four letters are too short to trust."""
+    if len(name) < 4:
+        return None
+    p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
+    if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
+        return p
+    return None
+
+
+def _leading_home_place(words: list[str], res: Resources, focus: list[str]) -> tuple[Place, int] | None:
+    """(place, number of words) for the longest leading run of ``words`` that names a town
+    or province of the article's own country, else None."""
+    for n in range(len(words), 0, -1):
+        p = _home_place(" ".join(words[:n]), res, focus)
+        if p is not None:
+            return p, n
+    return None
 
 
 def _contained(p: Place | None, container: str | None, res: Resources, focus: list[str],
@@ -219,26 +237,14 @@ def _headline_prefix(words: list[str], res: Resources, focus: list[str], titled:
     name's first word alone is no place ("Tall Tawil" is not "Tall")."""
     if len(words) < 2 or not focus:
         return None
-    for n in range(len(words) - 1, 0, -1):
-        name = " ".join(words[:n])
-        if len(name) < 4:
+    for n in range(len(words) - 1, 0, -1):  # a leading part, never the whole run
+        p = _home_place(" ".join(words[:n]), res, focus)
+        if p is None:
             continue
-        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1])
-        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
-            if not titled and not _listed(words[n:], res, focus):
-                continue
-            return p
+        if not titled and _leading_home_place(words[n:], res, focus) is None:
+            continue  # the rest is no place: "Tall" of "Tall Tawil"
+        return p
     return None
-
-
-def _listed(words: list[str], res: Resources, focus: list[str]) -> bool:
-    """Do the words start with another place of the article's country ("Damascus Countryside")?"""
-    for n in range(len(words), 0, -1):
-        name = " ".join(words[:n])
-        p = resolve(name, gazetteer=res.gazetteer, focus=focus[:1]) if len(name) >= 4 else None
-        if p is not None and p.country == focus[0] and p.precision in (Precision.POINT, Precision.ADMIN1):
-            return True
-    return False
 
 
 def named_places(doc: Doc, sent_cands: list[list[Candidate]], res: Resources,

@@ -167,7 +167,7 @@ def _list_head(root: Token) -> Token:
     and names compounded onto a later one where commas were lost ("in Daraa countryside
     Aleppo Damascus") share it."""
     g = root
-    for _ in range(8):
+    for _ in range(8):  # a bound, not a count: guards against a cyclic or runaway chain of heads
         if g.dep_ == "conj" or g.dep_ == "compound" and g.head.pos_ in ("PROPN", "NOUN") and g.head.i > g.i:
             g = g.head
         else:

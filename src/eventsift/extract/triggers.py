@@ -219,21 +219,41 @@ exchange swap trade release free begin start open hold resume launch enter join 
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
-fire hold catch remand pick destroy damage vandalise vandalize announce discover find uncover unearth locate exhume
+fire catch remand pick destroy damage announce discover find uncover unearth locate exhume
 """.split())
 
 
 def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str]) -> str | None:
     """ACLED's strategic developments and the other non-violent acts a verb reports (its
     codebook: disrupted weapons use, agreements, changes to a group or its activity) and the
-    verbs of crowds, fire and ground that the plain verb table cannot tell apart."""
+    verbs of crowds, fire and ground that the plain verb table cannot tell apart.
+
+    The themes are tried in this order and the first match wins: a verb of several themes
+    ("take", "hold", "burn") is read by the earlier one's phrase first."""
     if lem not in STRATEGIC_VERBS:
         return None  # most verbs: no phrase of theirs needs reading
     words = _object_words(t)
     subj_words = {lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+    passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
+    return (_weapons_stopped(lem, parts, objs, words, passive)
+            or _ground_taken(t, lem, objs, words)
+            or _agreement(t, lem, parts, preps, words)
+            or _forces_changed(t, lem, parts, objs, words, subj_words)
+            or _custody(t, lem, parts, objs, preps, words, passive)
+            or _property_destroyed(t, lem, words, subj_words)
+            or _group_news(lem, objs, words)
+            or _fire_exchanged(lem, words)
+            or _crowd_act(t, lem, words)
+            or _died_of_violence(lem, preps)
+            or _ground_changed(t, lem, parts, preps, words)
+            or _chemical_use(lem, words))
+
+
+def _weapons_stopped(lem: str, parts: set[str], objs: set[str], words: set[str], passive: set[str]) -> str | None:
+    """Weapons seized or a plot foiled is ACLED's disrupted weapons use, but an attack
+    repelled was fought off: a battle."""
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
-    passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
             "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
             lem not in ("fend", "beat", "push") or parts & {"off", "back"}) and not words & {
@@ -241,12 +261,23 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "clash"  # "troops repelled an attack on their positions": a battle
     if lem in ("foil", "thwart") and objs & {"attack", "plot", "attempt", "bombing"}:
         return "disrupt_weapons"  # "police foiled a bomb plot"
+    return None
+
+
+def _ground_taken(t: Token, lem: str, objs: set[str], words: set[str]) -> str | None:
+    """Control gained or ground occupied: a capture (a building stormed is a raid, not ground)."""
     if lem in ("gain", "establish", "impose", "assume", "seize", "take", "extend") and "control" in objs or \
             lem in ("gain", "regain") and objs & {"ground", "territory"} and _armed_subject(t):
         return "capture"
     if lem in ("occupy", "storm", "overrun") and words & TERRITORY_NOUNS and not words & {"building",
                                                                                                    "house", "home"}:
         return "capture"  # "occupied three hill posts"
+    return None
+
+
+def _agreement(t: Token, lem: str, parts: set[str], preps: set[str], words: set[str]) -> str | None:
+    """Truces, prisoner exchanges, peace talks and surrenders: ACLED's agreements, which
+    end or pause fighting (the surrender of a town is ground changing hands instead)."""
     if lem in TRUCE_VERBS and (words | preps) & TRUCES:
         return "agree"  # "announced a ceasefire", "agreed to a truce"
     if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
@@ -261,6 +292,13 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem == "surrender" and not words & TERRITORY_NOUNS and not any(
             c.dep_ == "dobj" and c.ent_type_ in ENT_PLACE for c in t.children):
         return "agree"  # "200 militants surrendered to the army" (the surrender of a town is a transfer)
+    return None
+
+
+def _forces_changed(t: Token, lem: str, parts: set[str], objs: set[str], words: set[str],
+                    subj_words: set[str]) -> str | None:
+    """Defections, disarmament, deployments and reinforcements: a change to an armed
+    group's strength or position, not yet any fighting."""
     if lem == "defect" or lem == "lay" and "down" in parts and words & {"arm", "arms", "weapon", "weapons"}:
         return "regroup"  # defections, voluntary disarmament
     heads = {lemma(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
@@ -272,6 +310,13 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "regroup"  # "deployed troops to the border", "sent reinforcements"
     if lem in ("reinforce", "fortify", "bolster") and (heads | words) & (UNITS | FORTIFIED):
         return "regroup"  # "reinforced their air defence systems along the border"
+    return None
+
+
+def _custody(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str], words: set[str],
+             passive: set[str]) -> str | None:
+    """People taken: hostages are an abduction, soldiers taken prisoner a capture, and
+    suspects held or picked up by police an arrest."""
     if lem == "take" and words & {"hostage", "hostages", "captive", "captives"}:
         return "abduct"  # "took 20 passengers hostage"
     if lem == "take" and "custody" in preps:
@@ -288,6 +333,12 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("catch", "remand", "pick") and (custody or (people or passive) and _by_police(t)) and (
             lem != "pick" or "up" in parts):
         return "arrest"  # "a suspect was caught by police", "picked up by plainclothes officers"
+    return None
+
+
+def _property_destroyed(t: Token, lem: str, words: set[str], subj_words: set[str]) -> str | None:
+    """Property damaged by a crowd or destroyed by hand is looting and destruction; what
+    artillery or a bomb destroys is the attack's, so a named weapon rules it out."""
     if lem in ("damage", "vandalise", "vandalize") and words & (PROPERTY | {"property", "plaza", "tower", "statue"}) \
             and subj_words & CROWD_PEOPLE and not subj_words & (WEAPON_OBJECTS | PROJECTILES):
         return "loot"  # "protesting farmers damaged a toll plaza" (not "artillery damaged homes")
@@ -297,6 +348,12 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             and not {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES | {"bomb", "explosive", "airstrike",
                                                                                   "strike", "shelling", "fire"}):
         return "loot"  # "militants destroyed a phone tower": property destroyed by hand, no weapon named
+    return None
+
+
+def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
+    """What a group announces of itself, finds or recruits: a merger, an end to its
+    struggle, a mass grave, new fighters (ACLED's changes to a group, other developments)."""
     if lem == "announce" and (objs & {"merger", "disbandment", "dissolution", "formation", "creation"} or
                               "end" in objs and words & {"struggle", "insurgency", "campaign", "rebellion"}):
         return "regroup"  # "two factions announced their merger", "announced the end of its armed struggle"
@@ -304,8 +361,19 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "other"  # "a mass grave was discovered": ACLED's other strategic developments
     if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
         return "regroup"  # "the militia recruited hundreds of young men"
+    return None
+
+
+def _fire_exchanged(lem: str, words: set[str]) -> str | None:
+    """Fire exchanged is a battle (an exchange of prisoners was read as an agreement above)."""
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
         return "clash"  # "troops and rebels exchanged fire"
+    return None
+
+
+def _crowd_act(t: Token, lem: str, words: set[str]) -> str | None:
+    """A crowd's acts that its verbs alone do not tell: gathering to demand, chanting,
+    carrying placards are a protest; barricades a blockade; burning property looting."""
     if lem in ("gather", "assemble", "converge", "congregate") and any(
             c.dep_ in ("xcomp", "advcl") and lemma(c) in PROTEST_PURPOSES for c in t.children):
         return "protest"  # "hundreds gathered outside the ministry to demand jobs"
@@ -318,8 +386,19 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     if lem in ("burn", "torch", "smash", "vandalize", "vandalise", "raze", "demolish", "bulldoze", "ransack",
                "plunder", "pillage") and words & PROPERTY:
         return "loot"  # "burned down houses", "smashed shop windows"
+    return None
+
+
+def _died_of_violence(lem: str, preps: set[str]) -> str | None:
+    """'Died' is an event only when violence caused the death (not an illness or old age)."""
     if lem in ("die", "perish", "succumb") and preps & VIOLENT_CAUSES:
         return "die"  # "four protesters died from gunfire", "died of wounds sustained in shelling"
+    return None
+
+
+def _ground_changed(t: Token, lem: str, parts: set[str], preps: set[str], words: set[str]) -> str | None:
+    """Territory wrested or held is a capture; the enemy driven out of it, or the ground
+    cleared of them, a recapture."""
     if lem == "wrest" and "control" in words:
         return "capture"
     if lem == "control" and words & TERRITORY_NOUNS and t.tag_ in ("VBD", "VBN", "VBG"):
@@ -329,149 +408,238 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
         return "recapture"  # "drove the militants out of the villages"
     if lem in ("clear", "liberate", "free", "recover") and words & TERRITORY_NOUNS:
         return "recapture"  # "troops cleared the district", "recovered the border areas"
+    return None
+
+
+def _chemical_use(lem: str, words: set[str]) -> str | None:
+    """A chemical agent used or dropped is ACLED's chemical weapon, whatever the verb."""
     if lem in ("use", "drop", "fire", "launch", "deploy") and words & CHEMICAL_WORDS:
         return "chemical"  # "dropped containers of chlorine"
     return None
 
 
+# Verbs that name an event only in a phrase the rules above read ("took out", "set fire
+# to", "signed a ceasefire"): anywhere else the verb table's reading of them is wrong.
+PHRASE_ONLY_VERBS = frozenset("""
+stop shun down refuse leave walk blow take bring open set beat throw hurl block abuse disperse sign conclude reach
+broker find discover uncover recover foil thwart establish build erect install withdraw retreat pull evacuate hand
+cede surrender merge disband dissolve split unite pour flood go restore confiscate
+""".split())
+
+
 def trigger_class(t: Token, lex: Lexicon) -> tuple[str, bool] | None:
     """(class, is_noun) for a token that can name an event, else None."""
     lem = lemma(t)
-    if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
-            c.dep_ == "det" for c in t.children):
-        return None  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
-    if t.tag_ == "VBN" and t.dep_ == "amod" and lemma(t.head) in HUMAN_NOUNS | CAPTIVES:
-        return None  # "families of detained activists": people described, not an act reported
+    if _names_people(t):
+        return None
     if lem == "rampage":
         # a crowd's rampage is a riot; a gunman's is told by what he did ("killing 29")
         verb = t.head.head if t.dep_ == "pobj" else t
         subj, _ = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
         return ("riot", t.pos_ in ("NOUN", "PROPN")) if subj is not None and lemma(subj) in CROWD_PEOPLE else None
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-        kids = list(t.children)
-        parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
-        objs = {lemma(c) for c in kids if c.dep_ == "dobj"}
-        if lem in ("take", "took") and "out" in parts:
-            return "destroy", False
-        if lem in ("bring", "shoot", "gun") and "down" in parts:
-            if _object_words(t) & PROJECTILES:
-                return "disrupt_weapons", False  # air defences downing rockets or drones
-            return ("shoot" if lem == "gun" else "down"), False
-        if lem == "blow" and "up" in parts:
-            return "explode", False
-        if lem == "set" and "off" in parts and _object_words(t) & (WEAPON_OBJECTS | {"bomb", "device", "charge"}):
-            return "explode", False  # "militants set off a bomb"
-        if lem == "go" and "off" in parts and any(
-                c.dep_ == "nsubj" and lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
-                for c in t.children):
-            return "explode", False  # "a grenade went off"
-        if lem == "open" and "fire" in objs:
-            return "shoot", False
-        if lem == "set" and any(c.lower_ == "ablaze" for c in kids):
-            return "loot", False  # "set ablaze three vehicles"
-        if lem == "set" and ("fire" in objs or "fire" in {lemma(g) for c in kids if c.dep_ == "prep"
-                                                          for g in c.children}):
-            return "loot", False  # "set fire to the market", "set the shops on fire"
-        if lem == "take" and ("control" in objs or "over" in parts):
-            return "capture", False
-        if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
-                prep_objects(t) & (FIGHTING | ENGAGED_IN)):
-            return None  # "a gang engaged in stealing cars"
-        if lem in ("beat", "rough") and ("up" in parts or objs):
-            return "attack", False
-        if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
-                g.dep_ == "pobj" and lemma(g) in PROTEST_CROWDS for g in c.children) for c in kids):
-            return "intervene", False  # "soldiers fired live rounds at demonstrators": force on a protest
-        if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
-                lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
-                        "crush", "quell") and _object_words(t) & CROWDS:
-            return "intervene", False  # "police fired tear gas", "dispersed the protesters"
-        preps = prep_objects(t)
-        if lem == "take" and "back" in parts and objs:
-            return "recapture", False  # "took back control of the town"
-        if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
-            return "recapture", False
-        strategic = _strategic_class(t, lem, parts, objs, preps)
-        if strategic is not None:
-            return strategic, False
-        if lem in ("establish", "set", "build", "open", "erect", "install", "construct", "create") and _is_base(t) and (
-                lem != "set" or "up" in parts):
-            return "hq", False  # "the militia set up a new base in the valley"
-        out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
-        people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
-            lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
-        if lem in ("leave", "abandon", "vacate", "quit") and _armed_subject(t) and not any(
-                c.dep_ in ("advcl", "xcomp") and any(g.tag_ == "TO" for g in c.children) for c in kids) and (
-                _object_words(t) & (TERRITORY_NOUNS if lem == "leave" else TERRITORY_NOUNS | BASE_OBJECTS) or any(
-                    c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in kids)):
-            return "withdraw", False  # "troops left the town", "the army vacated its posts" (not "left to patrol")
-        if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
-                preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
-                    g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
-                    for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
-                lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
-            return "withdraw", False  # "the rebels withdrew from the town", "handed over the district"
-        if lem in ("merge", "disband", "dissolve", "split", "unite") and (
-                objs & GROUP_OBJECTS or any(lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
-                (lem in ("form", "create", "found") or lem == "set" and "up" in parts) and any(
-                    lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
-            return "regroup", False  # "two rebel factions merged", "the militia was disbanded"
-        if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
-            return "protest", False  # "thousands took to the streets"
-        if lem == "go" and "strike" in preps:
-            return "protest", False  # "workers went on strike"
-        if lem in STOPPAGE_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
-                lemma(g) == "protest" for g in c.children) for c in kids):
-            return "protest", False  # "traders shut their shops in protest against the killing"
-        if lem in ("gather", "assemble", "converge", "congregate") and any(
-                c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor"}
-                for c in kids):
-            return "protest", False  # "hundreds of protesters gathered outside parliament"
-        if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
-            return "protest", False  # "workers stopped work", "shunned work to protest": a strike
-        if lem in ("sign", "conclude", "reach", "broker") and any(
-                lemma(o) in ACCORDS and (lemma(o) in WAR_ACCORDS or any(lemma(c) in WAR_ACCORDS for c in o.subtree)
-                                          or _ends_fighting(o))
-                for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
-            return "agree", False  # "the two sides signed a ceasefire agreement", "a peace deal was signed"
-        if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES and {
-                lemma(x) for x in t.subtree} & (ACCORDS | WAR_ACCORDS):
-            return "agree", False  # "handed over the bodies of three soldiers under a local deal"
-        if lem == "enter" and any(c.lower_ in ("unopposed", "unchallenged") for c in kids):
-            return "withdraw", False  # "the rebels entered the town unopposed": ground changed hands without a fight
-        if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
-            return "riot", False  # "threw stones at police"
-        if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
-            return "block", False  # "demonstrators blocked roads"
-        if lem == "abuse" and any(c.lower_ == "sexually" for c in t.children):
-            return "sexual", False
-        obj_words = _object_words(t)
-        if lem in ("seize", "capture") and not (obj_words & TERRITORY_NOUNS or "control" in objs or objs & HUMAN_NOUNS
-                                                or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
-                                                       for c in t.children if c.dep_ == "dobj")) and objs:
-            return None  # "seized a tanker", "captured a tank": neither ground nor people
-        if lem in ("stop", "shun", "down", "refuse", "leave", "walk", "blow", "take", "bring", "open", "set", "beat",
-                   "throw", "hurl", "block", "abuse", "disperse",
-                   "sign", "conclude", "reach", "broker", "find", "discover", "uncover", "recover", "foil", "thwart",
-                   "establish", "build", "erect", "install", "withdraw", "retreat", "pull", "evacuate", "hand",
-                   "cede", "surrender", "merge", "disband", "dissolve", "split", "unite", "pour", "flood", "go",
-                   "restore", "confiscate"):
-            return None
-        for form in verb_lemmas(t):
-            if form in lex.verbs:
-                return lex.verbs[form], False
-        return None
+        cls = _verb_class(t, lem, lex)
+        return (cls, False) if cls is not None else None
     if t.pos_ in ("NOUN", "PROPN"):
-        if lem == "strike" and any(c.dep_ in ("amod", "compound") and c.lower_ in LABOUR_STRIKES for c in t.children):
-            return "protest", True  # "began an indefinite strike": labour, not arms
-        # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
-        for c in t.children:
-            if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
-                return lex.phrases[f"{c.lower_} {lem}"], True
-        if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
-            return lex.nouns[lem], True
-        if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
-            return "protest", True  # the tokenizer splits "sit-in"
+        cls = _noun_class(t, lem, lex)
+        return (cls, True) if cls is not None else None
+    return None
+
+
+def _names_people(t: Token) -> bool:
+    """A participle used as a noun or an adjective of people describes them, it reports no act."""
+    if t.tag_ == "VBN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" for c in t.children):
+        return True  # "evacuated the wounded", "the injured were taken to hospital": people, not an act
+    if t.tag_ == "VBN" and t.dep_ == "amod" and lemma(t.head) in HUMAN_NOUNS | CAPTIVES:
+        return True  # "families of detained activists": people described, not an act reported
+    return False
+
+
+def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
+    """The class of an event verb: its phrases read first, in this order (the first match
+    wins), and the verb table last, for verbs that name an event on their own."""
+    kids = list(t.children)
+    parts = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
+    objs = {lemma(c) for c in kids if c.dep_ == "dobj"}
+    found = _phrasal_act(t, lem, parts, objs, kids)
+    if found is not None:
+        return found
+    if lem == "engage" and any(c.dep_ == "prep" and c.lower_ == "in" for c in kids) and not (
+            prep_objects(t) & (FIGHTING | ENGAGED_IN)):
+        return None  # "a gang engaged in stealing cars"
+    preps = prep_objects(t)
+    found = (_force_on_people(t, lem, parts, objs, kids)
+             or _control_retaken(lem, parts, objs)
+             or _strategic_class(t, lem, parts, objs, preps)
+             or _base_or_withdrawal(t, lem, parts, objs, kids, preps)
+             or _group_reformed(t, lem, parts, objs)
+             or _protest_act(t, lem, objs, kids, preps)
+             or _settled_without_fighting(t, lem, parts)
+             or _crowd_or_sexual_violence(t, lem, objs, kids))
+    if found is not None:
+        return found
+    if lem in ("seize", "capture") and not (_object_words(t) & TERRITORY_NOUNS or "control" in objs
+                                            or objs & HUMAN_NOUNS
+                                            or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
+                                                   for c in t.children if c.dep_ == "dobj")) and objs:
+        return None  # "seized a tanker", "captured a tank": neither ground nor people
+    if lem in PHRASE_ONLY_VERBS:
+        return None
+    for form in verb_lemmas(t):
+        if form in lex.verbs:
+            return lex.verbs[form]
+    return None
+
+
+def _phrasal_act(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token]) -> str | None:
+    """Verbs whose particle or object makes the act: "took out", "shot down", "blew up",
+    "set off a bomb", "opened fire", "set fire to", "took over"."""
+    if lem in ("take", "took") and "out" in parts:
+        return "destroy"
+    if lem in ("bring", "shoot", "gun") and "down" in parts:
+        if _object_words(t) & PROJECTILES:
+            return "disrupt_weapons"  # air defences downing rockets or drones
+        return "shoot" if lem == "gun" else "down"
+    if lem == "blow" and "up" in parts:
+        return "explode"
+    if lem == "set" and "off" in parts and _object_words(t) & (WEAPON_OBJECTS | {"bomb", "device", "charge"}):
+        return "explode"  # "militants set off a bomb"
+    if lem == "go" and "off" in parts and any(
+            c.dep_ == "nsubj" and lemma(c) in WEAPON_OBJECTS | {"grenade", "bomb", "device", "charge"}
+            for c in t.children):
+        return "explode"  # "a grenade went off"
+    if lem == "open" and "fire" in objs:
+        return "shoot"
+    if lem == "set" and any(c.lower_ == "ablaze" for c in kids):
+        return "loot"  # "set ablaze three vehicles"
+    if lem == "set" and ("fire" in objs or "fire" in {lemma(g) for c in kids if c.dep_ == "prep"
+                                                      for g in c.children}):
+        return "loot"  # "set fire to the market", "set the shops on fire"
+    if lem == "take" and ("control" in objs or "over" in parts):
+        return "capture"
+    return None
+
+
+def _force_on_people(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token]) -> str | None:
+    """A beating is an attack; shots fired at a protest or tear gas and arrests against a
+    crowd are force used on protesters, not a battle."""
+    if lem in ("beat", "rough") and ("up" in parts or objs):
+        return "attack"
+    if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
+            g.dep_ == "pobj" and lemma(g) in PROTEST_CROWDS for g in c.children) for c in kids):
+        return "intervene"  # "soldiers fired live rounds at demonstrators": force on a protest
+    if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
+            lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
+                    "crush", "quell") and _object_words(t) & CROWDS:
+        return "intervene"  # "police fired tear gas", "dispersed the protesters"
+    return None
+
+
+def _control_retaken(lem: str, parts: set[str], objs: set[str]) -> str | None:
+    """Control taken back or restored: a recapture (read before a plain capture)."""
+    if lem == "take" and "back" in parts and objs:
+        return "recapture"  # "took back control of the town"
+    if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
+        return "recapture"
+    return None
+
+
+def _base_or_withdrawal(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token],
+                        preps: set[str]) -> str | None:
+    """A base set up, or ground given up: armed men leaving or handing over a place (not
+    people evacuated from it, nor troops leaving to patrol)."""
+    if lem in ("establish", "set", "build", "open", "erect", "install", "construct", "create") and _is_base(t) and (
+            lem != "set" or "up" in parts):
+        return "hq"  # "the militia set up a new base in the valley"
+    out_of = parts | {c.lower_ for c in t.children if c.dep_ == "prep"}
+    people_out = lem == "evacuate" and any(c.dep_ == "dobj" and not (
+        lemma(c) in TERRITORY_NOUNS or c.ent_type_ in ENT_PLACE) for c in kids)
+    if lem in ("leave", "abandon", "vacate", "quit") and _armed_subject(t) and not any(
+            c.dep_ in ("advcl", "xcomp") and any(g.tag_ == "TO" for g in c.children) for c in kids) and (
+            _object_words(t) & (TERRITORY_NOUNS if lem == "leave" else TERRITORY_NOUNS | BASE_OBJECTS) or any(
+                c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in kids)):
+        return "withdraw"  # "troops left the town", "the army vacated its posts" (not "left to patrol")
+    if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
+            preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
+                g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
+                for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
+            lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
+        return "withdraw"  # "the rebels withdrew from the town", "handed over the district"
+    return None
+
+
+def _group_reformed(t: Token, lem: str, parts: set[str], objs: set[str]) -> str | None:
+    """Armed groups merged, disbanded, split or newly formed: a change to a group."""
+    if lem in ("merge", "disband", "dissolve", "split", "unite") and (
+            objs & GROUP_OBJECTS or any(lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ == "nsubj")) or \
+            (lem in ("form", "create", "found") or lem == "set" and "up" in parts) and any(
+                lemma(c) in GROUP_OBJECTS for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
+        return "regroup"  # "two rebel factions merged", "the militia was disbanded"
+    return None
+
+
+def _protest_act(t: Token, lem: str, objs: set[str], kids: list[Token], preps: set[str]) -> str | None:
+    """Taking to the streets, striking, shutting shops "in protest", protesters gathering,
+    work stopped: a protest, though no verb of protest is used."""
+    if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
+        return "protest"  # "thousands took to the streets"
+    if lem == "go" and "strike" in preps:
+        return "protest"  # "workers went on strike"
+    if lem in STOPPAGE_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            lemma(g) == "protest" for g in c.children) for c in kids):
+        return "protest"  # "traders shut their shops in protest against the killing"
+    if lem in ("gather", "assemble", "converge", "congregate") and any(
+            c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor"}
+            for c in kids):
+        return "protest"  # "hundreds of protesters gathered outside parliament"
+    if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
+        return "protest"  # "workers stopped work", "shunned work to protest": a strike
+    return None
+
+
+def _settled_without_fighting(t: Token, lem: str, parts: set[str]) -> str | None:
+    """Ground or captives changing hands without a fight: an accord that ends fighting
+    signed (a trade deal is no agreement of ACLED's), captives handed over under a deal,
+    a town entered unopposed."""
+    if lem in ("sign", "conclude", "reach", "broker") and any(
+            lemma(o) in ACCORDS and (lemma(o) in WAR_ACCORDS or any(lemma(c) in WAR_ACCORDS for c in o.subtree)
+                                      or _ends_fighting(o))
+            for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
+        return "agree"  # "the two sides signed a ceasefire agreement", "a peace deal was signed"
+    if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES and {
+            lemma(x) for x in t.subtree} & (ACCORDS | WAR_ACCORDS):
+        return "agree"  # "handed over the bodies of three soldiers under a local deal"
+    if lem == "enter" and any(c.lower_ in ("unopposed", "unchallenged") for c in t.children):
+        return "withdraw"  # "the rebels entered the town unopposed": ground changed hands without a fight
+    return None
+
+
+def _crowd_or_sexual_violence(t: Token, lem: str, objs: set[str], kids: list[Token]) -> str | None:
+    """Stones thrown is a riot, roads blocked a blockade, and "sexually abused" sexual
+    violence, though "throw", "block" and "abuse" alone are none of these."""
+    if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
+        return "riot"  # "threw stones at police"
+    if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
+        return "block"  # "demonstrators blocked roads"
+    if lem == "abuse" and any(c.lower_ == "sexually" for c in kids):
+        return "sexual"
+    return None
+
+
+def _noun_class(t: Token, lem: str, lex: Lexicon) -> str | None:
+    """The class of an event noun: a labour strike, a compound the phrase table knows
+    ("air strike", "car bomb"), else the noun table."""
+    if lem == "strike" and any(c.dep_ in ("amod", "compound") and c.lower_ in LABOUR_STRIKES for c in t.children):
+        return "protest"  # "began an indefinite strike": labour, not arms
+    # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
+    for c in t.children:
+        if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
+            return lex.phrases[f"{c.lower_} {lem}"]
+    if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
+        return lex.nouns[lem]
+    if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
+        return "protest"  # the tokenizer splits "sit-in"
     return None
 
 

@@ -160,7 +160,7 @@ def _admin1_named(name: str, gazetteer: Gazetteer, country: str) -> Entry | None
 
 def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
                   within: Place | None = None, *, named: Sequence[Place] | None = None,
-                  airports: bool = False) -> Place | None:
+                  speaks_of_airports: bool = False) -> Place | None:
     """An admin1's name in the focus country means the admin1 ('Oregon', not Oregon,
     Wisconsin), unless the town lies in it ('New York'). A country's name means the
     country ('Italy', not Italy, Texas) unless the focus
@@ -168,12 +168,13 @@ def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context
     name inside a place ('Palestine, Texas'), or the document names nothing else in that
     country while a town of the name lies among the other places it names."""
     if within is not None:
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=within, airports=airports)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=within,
+                    speaks_of_airports=speaks_of_airports)
         if p is not None:
             return p
     country = _country_named(name, gazetteer)
     if country is None or not country.country:
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, airports=airports)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, speaks_of_airports=speaks_of_airports)
         state = _admin1_named(name, gazetteer, focus[0]) if focus and p is not None else None
         if (state is not None and p.precision is Precision.POINT and p.admin1_code != state.code
                 and _population(p, name, gazetteer) < STATE_OVER_TOWN):
@@ -183,7 +184,8 @@ def _resolve_name(name: str, gazetteer: Gazetteer, focus: Sequence[str], context
         return p
     if focus and focus[0] != country.country:
         home = Place(name=focus[0], country=focus[0], precision=Precision.COUNTRY)
-        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=home, airports=airports)
+        p = resolve(name, gazetteer=gazetteer, focus=focus, context=context, within=home,
+                    speaks_of_airports=speaks_of_airports)
         if p is not None and fold(p.name) == fold(name) and (
                 p.precision is Precision.ADMIN1 or _among(p, named if named is not None else context) and not any(
                     c.country == country.country for c in context)):
@@ -307,7 +309,7 @@ INNER_POPULATION = 100_000  # a town named inside a building's name is taken alo
 
 
 def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazetteer,
-                  focus: Sequence[str], *, airports: bool = False) -> Place | None:
+                  focus: Sequence[str], *, speaks_of_airports: bool = False) -> Place | None:
     """A building or facility the gazetteer lacks, named after a town: "Windsor Castle",
     "Dulles International Airport", "Old Town Manassas". The longest run of its words that
     is exactly a town's (or admin1's) name, where that town is big and in the first focus
@@ -317,7 +319,6 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
     if len(words) < 2 or _STREET.match(words[-1]):
         return None  # a street is named after anything; the document's town is the better guess
     context = [q for q in placed.values() if q is not None]
-    codes = {q.admin1_code for q in context if q.admin1_code}
     points = [(q.lat, q.lon) for q in context if q.lat is not None and q.precision is Precision.POINT]
     named = {q.country for q in context if q.precision is Precision.COUNTRY}
     for size in range(len(words) - 1, 0, -1):
@@ -325,7 +326,7 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
             sub = " ".join(words[i:i + size]).strip(" ,.'’-")
             if len(sub) < 4 or not sub[0].isupper() or is_demonym(sub) or demonym_country(sub):
                 continue
-            p = resolve(sub, gazetteer=gazetteer, focus=focus, context=context, airports=airports)
+            p = resolve(sub, gazetteer=gazetteer, focus=focus, context=context, speaks_of_airports=speaks_of_airports)
             facility = p is not None and _facility_named(sub, p, gazetteer)
             if p is None or p.lat is None or fold(p.name) != fold(sub) and not facility or \
                     p.precision not in (Precision.POINT, Precision.ADMIN1):
@@ -391,7 +392,7 @@ def _region_named(name: str, gazetteer: Gazetteer) -> bool:
 
 def _in_context(n: str, context: dict[str, Place], counties: dict[str, frozenset[str]], alone: Place | None,
                 within: Place | None, gazetteer: Gazetteer, focus: Sequence[str], *,
-                airports: bool = False) -> Place | None:
+                speaks_of_airports: bool = False) -> Place | None:
     """``n`` resolved among the places the rest of the document names."""
     named = [p for m, p in context.items() if fold(m) != fold(n)]
     # a county named in the text makes its states likelier ("Paris" near "Henry County")
@@ -399,7 +400,7 @@ def _in_context(n: str, context: dict[str, Place], counties: dict[str, frozenset
                       for m, codes in counties.items() if m != n and len(codes) <= COUNTY_STATES for c in codes]
     if not others:
         return alone
-    p = _resolve_name(n, gazetteer, focus, others, within, named=named, airports=airports)
+    p = _resolve_name(n, gazetteer, focus, others, within, named=named, speaks_of_airports=speaks_of_airports)
     if p is None and (m := _ADMIN2.match(n)):  # "Madison County": its namesake town, if nearby
         p = _near_context(resolve(m.group(1), gazetteer=gazetteer, focus=focus, context=others), others)
     return p
@@ -522,18 +523,20 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
     counts = Counter(fold(n) for n in names)
     distinct = list(dict.fromkeys(n for n in names if n))
     focus = document_focus([n for n in names if n], gazetteer)
-    airports = AVIATION.search(text) is not None  # the text speaks of airports: "Heathrow" may be one
-    first = {n: _resolve_name(n, gazetteer, focus, (), airports=airports) for n in distinct}
+    speaks_of_airports = AVIATION.search(text) is not None  # the text speaks of airports: "Heathrow" may be one
+    first = {n: _resolve_name(n, gazetteer, focus, (), speaks_of_airports=speaks_of_airports) for n in distinct}
     within = _containers(text, spans, names, first)
     for n, box in _county_boxes(distinct, gazetteer).items():
         within.setdefault(n, box)
     for n, box in within.items():  # "Alexandria, La.": that sense, wherever the name recurs
-        first[n] = resolve(n, gazetteer=gazetteer, focus=focus, within=box, airports=airports) or first[n]
+        first[n] = resolve(n, gazetteer=gazetteer, focus=focus, within=box,
+                           speaks_of_airports=speaks_of_airports) or first[n]
     counties = {n: _county_states(n, gazetteer) for n in distinct}
     final = first
     for _ in range(PASSES):  # each pass reads the others' places from the pass before
         context = {n: p for n, p in final.items() if p is not None and _confident(p, focus)}
-        final = {n: _in_context(n, context, counties, first[n], within.get(n), gazetteer, focus, airports=airports)
+        final = {n: _in_context(n, context, counties, first[n], within.get(n), gazetteer, focus,
+                                speaks_of_airports=speaks_of_airports)
                  for n in distinct}
     for n, p in list(final.items()):  # "New York" among "Ohio" and "Iowa" is the state
         state = _state_meant(n, p, final, within.get(n), gazetteer)
@@ -567,7 +570,8 @@ def geoparse(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazettee
                 p, how = adj, "country"
             elif (inner := _embedded_place(n, final, gazetteer, focus)) is not None:
                 p, how = replace(inner, text=raw), "gazetteer"
-            elif (inner := _named_within(n, final, gazetteer, focus, airports=airports)) is not None:
+            elif (inner := _named_within(n, final, gazetteer, focus,
+                                         speaks_of_airports=speaks_of_airports)) is not None:
                 p, how = replace(inner, text=raw), "gazetteer"
             elif not is_demonym(n) and anchor is not None:
                 p, how = replace(anchor, text=raw), "document"

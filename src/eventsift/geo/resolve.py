@@ -162,7 +162,7 @@ def _context_admin2(context: Sequence[Place], gazetteer: Gazetteer) -> frozenset
 
 def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
             *, prefer_admin: bool = False, within: Place | None = None,
-            airports: bool = False) -> list[tuple[float, Entry, Tier]]:
+            speaks_of_airports: bool = False) -> list[tuple[float, Entry, Tier]]:
     """Acceptable candidates for ``name`` (inside ``within``, where given), best first."""
     q = fold(name)
     fpos = {c: i for i, c in reversed(list(enumerate(focus)))}
@@ -249,23 +249,23 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
         out = [(s - FAR_WEIGHT * min(1.0, max(0.0, d - FAR_KM) / FAR_KM) if d is not None else s, e, t)
                for (s, e, t), d in zip(out, dist)]
     out.sort(key=lambda x: (-x[0], x[1].index))
-    return _facilities_last(_famous_first(out, q, fpos, tied), name, tied, airports=airports)
+    return _facilities_last(_famous_first(out, q, fpos, tied), name, tied, speaks_of_airports=speaks_of_airports)
 
 
 def _facilities_last(ranked: list[tuple[float, Entry, Tier]], name: str, tied: set[int], *,
-                     airports: bool) -> list[tuple[float, Entry, Tier]]:
+                     speaks_of_airports: bool) -> list[tuple[float, Entry, Tier]]:
     """An airport never outranks a place of the same name unless the phrase says it is an
     airport ("Heathrow Airport": no town has that name anyway), or the text speaks of
-    airports (``airports``) and the place is a small town (under ``LONE_TOWN_POPULATION``)
-    that nothing in it ties down: "Heathrow" in a story about airports is not the hamlet
-    in Florida."""
+    airports (``speaks_of_airports``) and the place is a small town (under
+    ``LONE_TOWN_POPULATION``) that nothing in it ties down: "Heathrow" in a story about
+    airports is not the hamlet in Florida."""
     places = [r for r in ranked if r[1].kind != Kind.FACILITY]
     if not places or len(places) == len(ranked) or AVIATION.search(name):
         return ranked
     facilities = [r for r in ranked if r[1].kind == Kind.FACILITY]
     top = places[0][1]
-    if (airports and top.kind == Kind.CITY and top.population < LONE_TOWN_POPULATION and top.index not in tied
-            and facilities[0][2] == Tier.EXACT):
+    if (speaks_of_airports and top.kind == Kind.CITY and top.population < LONE_TOWN_POPULATION
+            and top.index not in tied and facilities[0][2] == Tier.EXACT):
         return [facilities[0], *places, *facilities[1:]]
     return places + facilities
 
@@ -374,14 +374,15 @@ def _admin_of(e: Entry, gazetteer: Gazetteer) -> Entry:
 
 
 def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequence[Place],
-             qualifier: str | None, within: Place | None = None, *, airports: bool = False) -> Place | None:
+             qualifier: str | None, within: Place | None = None, *, speaks_of_airports: bool = False) -> Place | None:
     cleaned = _clean(text)
     core = _ARTICLE.sub("", cleaned)
     if not core or is_demonym(core):
         return None
     # 1. the whole phrase may be a name ("Damascus Countryside", "the Gulf", "Gaza Strip")
     for whole in dict.fromkeys((cleaned, core)):
-        exact = [r for r in _ranked(whole, gazetteer, focus, context, within=within, airports=airports)
+        exact = [r for r in _ranked(whole, gazetteer, focus, context, within=within,
+                                    speaks_of_airports=speaks_of_airports)
                  if r[2] == Tier.EXACT]
         if exact:
             return _place(_prefer_city(exact), text=text, qualifier=qualifier)
@@ -398,20 +399,22 @@ def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Seq
                         if x) or None
         if marker.startswith("countryside"):
             exact = [r for r in _ranked(f"{name} countryside", gazetteer, focus, context, within=within,
-                                        airports=airports) if r[2] == Tier.EXACT]
+                                        speaks_of_airports=speaks_of_airports) if r[2] == Tier.EXACT]
             if exact and exact[0][1].kind == Kind.ADMIN1:
                 return _place(exact[0][1], text=text, qualifier=qual)
-        ranked = _ranked(name, gazetteer, focus, context, prefer_admin=True, within=within, airports=airports)
+        ranked = _ranked(name, gazetteer, focus, context, prefer_admin=True, within=within,
+                         speaks_of_airports=speaks_of_airports)
         if not ranked:
             return None
         # a city whose admin1 the data lacks keeps its own point, qualified
         return _place(_admin_of(ranked[0][1], gazetteer), text=text, qualifier=qual)
     # 3. "Idlib district", "Raqqa city": the name, qualified
-    ranked = _ranked(core, gazetteer, focus, context, within=within, airports=airports)
+    ranked = _ranked(core, gazetteer, focus, context, within=within, speaks_of_airports=speaks_of_airports)
     if not ranked:
         m = _DISTRICT.match(core)
         if m:
-            ranked = _ranked(m.group(1), gazetteer, focus, context, within=within, airports=airports)
+            ranked = _ranked(m.group(1), gazetteer, focus, context, within=within,
+                             speaks_of_airports=speaks_of_airports)
             if m.group(2).lower() == "district":
                 qualifier = qualifier or "district"
     if not ranked:
@@ -420,27 +423,30 @@ def _resolve(text: str, gazetteer: Gazetteer, focus: Sequence[str], context: Seq
 
 
 def resolve(name: str, *, gazetteer: Gazetteer, focus: Sequence[str] = (), context: Sequence[Place] = (),
-            qualifier: str | None = None, within: Place | None = None, airports: bool = False) -> Place | None:
+            qualifier: str | None = None, within: Place | None = None,
+            speaks_of_airports: bool = False) -> Place | None:
     """The place a phrase names, or None when no candidate is convincing.
 
     ``focus``: the article's countries (ISO2), most named first; ``context``: places
     already resolved in the article (nearby candidates win ties); ``qualifier``: the
     caller's own ("near"), else one read from the phrase; ``within``: an admin1 or country
-    the place must lie in ("Alexandria, La."); ``airports``: the text speaks of airports, so an
-    airport's short name may beat a small town of that name that nothing ties down.
+    the place must lie in ("Alexandria, La."); ``speaks_of_airports``: the text speaks of
+    airports, so an airport's short name may beat a small town of that name that nothing
+    ties down.
 
     >>> resolve("Hasaka province", gazetteer=gaz, focus=["SY"]).admin1_code  # doctest: +SKIP
     'SY-HA'
     """
     ctx = tuple((p.admin1_code, p.country, p.lat, p.lon) for p in context)
     key = (name, tuple(focus), ctx, qualifier, within and (within.precision, within.admin1_code, within.country),
-           airports)
+           speaks_of_airports)
     memo = gazetteer.memo
     try:
         return memo[key]
     except KeyError:
         pass
-    place = _resolve(name, gazetteer, tuple(focus), tuple(context), qualifier, within, airports=airports)
+    place = _resolve(name, gazetteer, tuple(focus), tuple(context), qualifier, within,
+                     speaks_of_airports=speaks_of_airports)
     if len(memo) >= MEMO_LIMIT:
         memo.clear()
     memo[key] = place
