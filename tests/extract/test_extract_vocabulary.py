@@ -325,6 +325,8 @@ pytestmark = pytest.mark.slow
      S.PEACEFUL_PROTEST),
     ('Hundreds of protesters gathered outside parliament in Bishkek.',
      S.PEACEFUL_PROTEST),
+    ('A group of farmers protested outside the ministry in Delhi.',
+     S.PEACEFUL_PROTEST),
     ('Students boycotted classes at the university in Kampala in protest at fee rises.',
      S.PEACEFUL_PROTEST),
     ('Protesters indulged in arson and vandalism in Guwahati, setting fire to two buses.',
@@ -404,6 +406,9 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'The army left its base in Kidal to patrol the roads.',
     'Artillery damaged dozens of homes in Donetsk.',
     'Militants handed over two hostages to mediators in Marawi.',
+    # an objection voiced by a body is no demonstration
+    'The foreign ministry protested the arrest of its diplomat in Moscow.',
+    'Refugees in the camps are denied their rights, a human rights group protested on Wednesday.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

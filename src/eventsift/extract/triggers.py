@@ -484,12 +484,29 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
                                             or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
                                                    for c in t.children if c.dep_ == "dobj")) and objs:
         return None  # "seized a tanker", "captured a tank": neither ground nor people
-    if lem in PHRASE_ONLY_VERBS:
+    if lem in PHRASE_ONLY_VERBS or lem == "protest" and _objection(t):
         return None
     for form in verb_lemmas(t):
         if form in lex.verbs:
             return lex.verbs[form]
     return None
+
+
+# bodies that object in words: "the ministry protested", "a rights group protested"
+SPEAKING_BODIES = frozenset("organisation organization ministry government embassy watchdog council committee "
+                            "commission agency office spokesman spokeswoman spokesperson".split())
+
+
+def _objection(t: Token) -> bool:
+    """A protest voiced by a body or an advocacy group is an objection, not a demonstration
+    (ACLED codes no statements)."""
+    # "..., a rights group protested": the tagger may hang the verb on its subject
+    subj = t.head if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") else subject_of(t)[0]
+    if subj is None:
+        return False
+    head = lemma(subj)
+    return head in SPEAKING_BODIES or head == "group" and bool(
+        {lemma(x) for x in subj.subtree} & {"right", "rights", "advocacy", "watchdog", "monitoring"})
 
 
 def _phrasal_act(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token]) -> str | None:
