@@ -474,3 +474,10 @@ def test_protests_in_two_places_stay_two_events(extract):
             "to disperse a rally.")
     subs = sorted(m.sub_event_type.value for m in extract(text))
     assert subs == ["peaceful_protest", "protest_with_intervention"]
+
+
+def test_a_toll_this_year_is_a_tally_however_early_in_the_year(extract):
+    from datetime import date
+
+    text = "The army lifted a curfew in the province, where 28 people have been killed in ethnic riots this year."
+    assert extract(text, published=date(2020, 1, 5)) == []

@@ -43,6 +43,7 @@ SYNONYMS = {w: "aircraft" for w in ("plane", "jet", "airliner", "aircraft", "air
                                     "metrojet", "passenger")}
 GENERIC_NOUNS = frozenset("""people person number time day week month year report group state force forces
 official officials country region area city town village part""".split())
+YEAR_TO_DATE = re.compile(r"(?i)\bthis year\b")
 GENERIC_SUBS = frozenset({SubEventType.ATTACK, SubEventType.ARMED_CLASH})
 
 
@@ -320,8 +321,9 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if d.date is not None and anchor is not None and (
                 d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
             continue  # history told as background, not news
-        if d.date is not None and d.date.precision is not DatePrecision.YEAR and (d.date.end - d.date.start).days > 31:
-            continue  # "since mid-2012", "over the past year": a running tally, not one incident
+        if d.date is not None and d.date.precision is not DatePrecision.YEAR and (
+                (d.date.end - d.date.start).days > 31 or YEAR_TO_DATE.search(d.date.text or "")):
+            continue  # "since mid-2012", "over the past year", "this year" (however early): a tally
         mentions.append(_to_mention(d, article, text))
     return mentions
 
