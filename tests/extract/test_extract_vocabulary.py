@@ -406,6 +406,8 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'The army left its base in Kidal to patrol the roads.',
     'Artillery damaged dozens of homes in Donetsk.',
     'Militants handed over two hostages to mediators in Marawi.',
+    # an allegation is no report
+    'The committee completed its inquiry into an allegation that the army had taken over the town of Gbarnga.',
     # an objection voiced by a body is no demonstration
     'The foreign ministry protested the arrest of its diplomat in Moscow.',
     'Refugees in the camps are denied their rights, a human rights group protested on Wednesday.',

@@ -30,6 +30,7 @@ agree order call urge demand ask propose consider prevent stop avoid discuss exp
 vote approve authorize authorise mull weigh need""".split())
 DENY_VERBS = frozenset("deny reject refute dismiss".split())
 ACCUSE_VERBS = frozenset("accuse allege blame charge".split())
+ACCUSE_NOUNS = frozenset("allegation accusation".split())  # "an allegation that the rebels had taken the city"
 # "men suspected of kidnapping": the act is what they are suspected of, not a report
 SUSPECTED = frozenset("suspect convict".split())
 PLAN_ADJ = frozenset("possible potential future planned similar further new".split())
@@ -234,7 +235,7 @@ def _modality(t: Token, head: Token, sent: Span) -> Modality | None:
             return Modality.PLANNED
         if depth > 0 and lem in DENY_VERBS:
             return Modality.DENIED
-        if depth > 0 and (lem in ACCUSE_VERBS or lem in SUSPECTED and v.tag_ == "VBN"):
+        if depth > 0 and (lem in ACCUSE_VERBS or lem in ACCUSE_NOUNS or lem in SUSPECTED and v.tag_ == "VBN"):
             return None
         perfect = v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in kids)
         if (v.tag_ == "TO" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)) and not perfect:
