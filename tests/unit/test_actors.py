@@ -98,6 +98,9 @@ def test_actors_table_covers_conflict_actors(table, phrase, words, head, name, c
     # a state actor's default country yields to the one the phrase names
     ("Iraqi government forces", ("Iraqi",), "forces", "Military Forces of Iraq", "IQ"),
     ("Nigerian police officers", ("Nigerian",), "officers", "Police Forces of Nigeria", "NG"),
+    # border guards and coast guards are police forces of their state
+    ("U.S. border patrol agents", ("U.S.",), "agents", "Police Forces of the United States", "US"),
+    ("Greek coast guard", ("Greek",), "guard", "Police Forces of Greece", "GR"),
     ("Vietnamese-led forces", ("Vietnamese-led",), "forces", "Military Forces of Vietnam", "VN"),
 ])
 def test_actors_country_word_specifies(table, phrase, words, head, name, country):
