@@ -234,3 +234,14 @@ def test_extract_shared_subject_names_the_second_verbs_weapon(extract):
     m = one(extract("On Sunday, Turkish warplanes flew 40 sorties and destroyed 60 targets near Afrin."))
     assert m.sub_event_type is SubEventType.AIR_DRONE_STRIKE
     assert {q.value for q in m.quantities} >= {40.0, 60.0}
+
+
+def test_strikes_with_no_target_named_hit_the_one_group_the_article_names(extract):
+    one = ("Turkish jets struck PKK positions in the Qandil mountains on Monday, the army said. "
+           "On Tuesday, a separate Turkish air strike hit a village near Zakho.")
+    ms = sorted(extract(one), key=lambda m: m.evidence.start)
+    assert [m.actor2 and m.actor2.name for m in ms] == ["Kurdistan Workers' Party"] * 2
+    two = one.replace("On Tuesday, a separate", "On Tuesday, Turkish jets also bombed Islamic State positions near "
+                      "Mosul. On Wednesday, a separate")
+    ms = sorted(extract(two), key=lambda m: m.evidence.start)
+    assert ms[-1].actor2 is None  # two groups named as targets: the third strike's is not known

@@ -310,6 +310,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         area = local_area(first.start, named, focus, sent_starts, res)
         local = {id(d): area for d in placeless if d.sent_i == first.sent_i or d.start == first.start}
     _fill_from_context(drafts, doc, res, focus, claimants, lead, local)
+    _shared_target(drafts)
     mentions = []
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
     # A remark with no place, date, toll or target is commentary beside an article's
@@ -661,6 +662,25 @@ def _situated(d: _Draft) -> bool:
     evacuation), which the article's places can place, rather than a statement or a deal?"""
     return d.event_type in VIOLENCE | {EventType.PROTESTS, EventType.RIOTS} \
         or d.sub is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+
+
+NON_STATE_ARMED = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+
+
+def _shared_target(drafts: list[_Draft]) -> None:
+    """An article whose air strikes and shelling by states hit one armed group it names
+    ("French jets took out several ISIS buildings") means that group by the strikes it
+    tells with no target named ("a separate French bombing also hit Raqqa"): ACLED's
+    actor 2 of a strike is the group it targets. Two groups named as targets: none is."""
+    remote = [d for d in drafts if d.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE
+              and d.actor1 is not None and d.actor1.kind is ActorKind.STATE_FORCES]
+    targets = {d.actor2.name: d.actor2 for d in remote if d.actor2 is not None and d.actor2.kind in NON_STATE_ARMED}
+    if len(targets) != 1:
+        return
+    (target,) = targets.values()
+    for d in remote:
+        if d.actor2 is None:
+            d.actor2 = target
 
 
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
