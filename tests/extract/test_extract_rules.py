@@ -245,3 +245,10 @@ def test_strikes_with_no_target_named_hit_the_one_group_the_article_names(extrac
                       "Mosul. On Wednesday, a separate")
     ms = sorted(extract(two), key=lambda m: m.evidence.start)
     assert ms[-1].actor2 is None  # two groups named as targets: the third strike's is not known
+
+
+def test_a_plane_whose_passengers_were_killed_is_civilians_not_forces(extract):
+    ms = extract("Militants blew up the Russian plane over Sinai, killing all 224 people aboard.")
+    assert [(m.actor2.name, m.actor2.kind.value) for m in ms] == [("Civilians (Russia)", "civilians")]
+    ms = extract("Turkish jets shot down the Russian plane near the border on Tuesday.")
+    assert [m.actor2.kind.value for m in ms] == ["state_forces"]

@@ -311,6 +311,8 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         local = {id(d): area for d in placeless if d.sent_i == first.sent_i or d.start == first.start}
     _fill_from_context(drafts, doc, res, focus, claimants, lead, local)
     _shared_target(drafts)
+    for d in drafts:
+        d.actor2 = _passengers(d, res, text) or d.actor2
     mentions = []
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
     # A remark with no place, date, toll or target is commentary beside an article's
@@ -665,6 +667,24 @@ def _situated(d: _Draft) -> bool:
 
 
 NON_STATE_ARMED = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+
+
+VEHICLES = frozenset("plane planes jet jets aircraft airliner airliners bus buses train trains ferry ferries ship "
+                     "ships boat boats".split())
+PASSENGER_CUES = re.compile(r"(?i)\bpassengers?\b|\baboard\b|\bon board\b|\bairliner\b")
+
+
+def _passengers(d: _Draft, res: Resources, text: str) -> Actor | None:
+    """'the Russian plane' whose passengers were killed is a passenger plane: ACLED's
+    actor 2 is the civilians aboard, not the forces of the plane's country."""
+    a = d.actor2
+    if a is None or a.kind is not ActorKind.STATE_FORCES or a.country is None or not a.text:
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", a.text)}
+    if not words & VEHICLES or not PASSENGER_CUES.search(text[d.start:d.end]):
+        return None
+    name = res.actors.country_names.get(a.country, a.country).removeprefix("the ")
+    return Actor(name=f"Civilians ({name})", country=a.country, kind=ActorKind.CIVILIANS, text=a.text)
 
 
 def _shared_target(drafts: list[_Draft]) -> None:
