@@ -45,6 +45,9 @@ ANAPHORIC_HEADS = frozenset("""
 terrorists militants group jihadists extremists insurgents fighters gunmen attackers
 assailants cells organization organisation militia they it
 """.split())
+# "the bombers", "the jets": aircraft named before ("two Russian Tu-160 bombers"); with a
+# country word ("the US warplanes") the phrase names its owner itself
+ANAPHORIC_CRAFT = frozenset("bombers jets warplanes planes aircraft helicopters drones".split())
 
 
 def fold(text: str) -> str:
@@ -169,8 +172,8 @@ def is_anaphoric(phrase: str) -> bool:
         return False
     if len(words) == 1 and words[0] in ("they", "it", "he", "she"):
         return True
-    return words[0] in ("the", "these", "those", "this", "that") and words[-1] in ANAPHORIC_HEADS \
-        and len(words) <= 3
+    return words[0] in ("the", "these", "those", "this", "that") and (
+        words[-1] in ANAPHORIC_HEADS and len(words) <= 3 or words[-1] in ANAPHORIC_CRAFT and len(words) == 2)
 
 
 def normalize_actor(phrase: str, *, table: ActorTable, country_words: tuple[str, ...] = (),

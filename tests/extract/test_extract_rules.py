@@ -252,3 +252,12 @@ def test_a_plane_whose_passengers_were_killed_is_civilians_not_forces(extract):
     assert [(m.actor2.name, m.actor2.kind.value) for m in ms] == [("Civilians (Russia)", "civilians")]
     ms = extract("Turkish jets shot down the Russian plane near the border on Tuesday.")
     assert [m.actor2.kind.value for m in ms] == ["state_forces"]
+
+
+def test_the_jets_are_those_named_before(extract):
+    ms = extract("On Friday, a pair of Turkish F-16 jets took off from Diyarbakir. "
+                 "The jets flew over the border to strike targets near Qandil.")
+    assert [m.actor1.name for m in ms] == ["Military Forces of Turkey"]
+    # with its own country word the phrase names its owner: "the US warplanes"
+    from eventsift.actors import is_anaphoric
+    assert is_anaphoric("the jets") and not is_anaphoric("the US warplanes")

@@ -703,6 +703,25 @@ def _shared_target(drafts: list[_Draft]) -> None:
             d.actor2 = target
 
 
+ANTECEDENT_CHARS = 600  # how far back "the bombers" may look for "two Russian Tu-160 bombers"
+
+
+def _antecedent(ref: ActorRef, doc: Doc, start: int, res: Resources) -> Actor | None:
+    """'The bombers flew from a base ...' after 'a pair of Russian Tu-160 bombers' was
+    named in passing: the nearest earlier phrase with the same head word that names
+    whose they are."""
+    head = ref.head.lower()
+    before = [t for t in doc if start - ANTECEDENT_CHARS <= t.idx < start]
+    for t in reversed(before):
+        if t.lower_ != head:
+            continue
+        words = tuple(x.text for x in t.subtree if x.i < t.i and res.actors.country_of(x.text))
+        if words:
+            phrase = " ".join(x.text for x in t.subtree if x.i <= t.i)
+            return normalize_actor(phrase, table=res.actors, country_words=words, head=t.text, subject=True)
+    return None
+
+
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
                        claimants: list[Actor], lead: Place | None = None,
                        local: dict[int, Place | None] | None = None) -> None:
@@ -717,6 +736,8 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
             prev = [p for p in drafts[:i] if p.actor1 is not None and d.para_i - p.para_i <= 2]
             if prev:
                 d.actor1 = prev[-1].actor1
+            else:
+                d.actor1 = _antecedent(d.cand.actor1, doc, d.start, res)
         if (d.actor1 is None and claimant_actor is not None and d.event_type in VIOLENCE
                 and d.sub not in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)):
             d.actor1 = claimant_actor
