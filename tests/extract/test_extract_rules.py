@@ -261,3 +261,9 @@ def test_the_jets_are_those_named_before(extract):
     # with its own country word the phrase names its owner: "the US warplanes"
     from eventsift.actors import is_anaphoric
     assert is_anaphoric("the jets") and not is_anaphoric("the US warplanes")
+
+
+def test_the_jets_are_not_a_rebel_group_told_before(extract):
+    ms = sorted(extract("On Monday rebels shelled the town of Kafr Nabl. On Wednesday the jets bombed a market in "
+                        "Saraqeb."), key=lambda m: m.evidence.start)
+    assert [m.actor1.name if m.actor1 else None for m in ms] == ["Rebels", None]

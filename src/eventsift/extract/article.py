@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from eventsift.actors import ActorTable, normalize_actor
+from eventsift.actors import ANAPHORIC_CRAFT, ActorTable, normalize_actor
 from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
                                               local_area, named_places, place_rank, settle_in_area, title_countries,
                                               title_places, within)
@@ -734,7 +734,11 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
     for i, d in enumerate(drafts):
         if d.actor1 is None and d.cand.actor1 is not None and d.cand.actor1.anaphoric:
             prev = [p for p in drafts[:i] if p.actor1 is not None and d.para_i - p.para_i <= 2]
-            if prev:
+            craft = d.cand.actor1.head.lower() in ANAPHORIC_CRAFT
+            if craft:  # "the jets": whose aircraft were named, or a state's that struck before
+                prev = [p for p in prev if p.actor1.kind is ActorKind.STATE_FORCES]
+                d.actor1 = _antecedent(d.cand.actor1, doc, d.start, res) or (prev[-1].actor1 if prev else None)
+            elif prev:
                 d.actor1 = prev[-1].actor1
             else:
                 d.actor1 = _antecedent(d.cand.actor1, doc, d.start, res)
