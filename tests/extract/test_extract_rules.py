@@ -267,3 +267,14 @@ def test_the_jets_are_not_a_rebel_group_told_before(extract):
     ms = sorted(extract("On Monday rebels shelled the town of Kafr Nabl. On Wednesday the jets bombed a market in "
                         "Saraqeb."), key=lambda m: m.evidence.start)
     assert [m.actor1.name if m.actor1 else None for m in ms] == ["Rebels", None]
+
+
+def test_history_beside_news_is_background_and_alone_is_the_report(extract):
+    from datetime import date
+
+    past = "On 21 August 2013, a chemical attack killed hundreds of people in Zamalka near Damascus."
+    news = " On Monday, shelling killed four civilians in Douma."
+    published = date(2020, 6, 10)
+    assert [m.date.start.year for m in extract(past + news, published=published)] == [2020]
+    # nothing newer told: a retrospective, or a page dated long after its events
+    assert [m.date.start for m in extract(past, published=published)] == [date(2013, 8, 21)]

@@ -313,22 +313,27 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     _shared_target(drafts)
     for d in drafts:
         d.actor2 = _passengers(d, res, text) or d.actor2
-    mentions = []
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
     # A remark with no place, date, toll or target is commentary beside an article's
     # specific reports; when it is all the text says, it is the report.
     specific = any(not _vague(d, text, anchor) for d in asserted)
-    for d in asserted:
-        if specific and _vague(d, text, anchor):
-            continue
-        if d.date is not None and anchor is not None and (
-                d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400)):
-            continue  # history told as background, not news
-        if d.date is not None and d.date.precision is not DatePrecision.YEAR and (
-                (d.date.end - d.date.start).days > 31 or YEAR_TO_DATE.search(d.date.text or "")):
-            continue  # "since mid-2012", "over the past year", "this year" (however early): a tally
-        mentions.append(_to_mention(d, article, text))
-    return mentions
+    kept = [d for d in asserted if not (specific and _vague(d, text, anchor)) and not _tally(d)]
+    news = [d for d in kept if not _history(d, anchor)]
+    # history told as background beside the news; an article that tells nothing newer (a
+    # retrospective, or a page dated long after its events) reports that history
+    return [_to_mention(d, article, text) for d in (news or [d for d in kept if d.date_explicit])]
+
+
+def _history(d: _Draft, anchor: date | None) -> bool:
+    """An incident dated by a year alone, or over 400 days before the article."""
+    return d.date is not None and anchor is not None and (
+        d.date.precision is DatePrecision.YEAR or d.date.end < anchor - timedelta(days=400))
+
+
+def _tally(d: _Draft) -> bool:
+    """'since mid-2012', 'over the past year', 'this year' (however early): a running tally."""
+    return d.date is not None and d.date.precision is not DatePrecision.YEAR and (
+        (d.date.end - d.date.start).days > 31 or bool(YEAR_TO_DATE.search(d.date.text or "")))
 
 
 def _source_of(sent: Span, acr: dict[str, str]) -> str | None:
