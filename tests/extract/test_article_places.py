@@ -399,3 +399,14 @@ def test_a_lead_the_headline_places_does_not_merge_into_a_telling_abroad(extract
             "civilian areas before. Media reported that recent air strikes hit a market in Fallujah.")
     ms = sorted(extract_titled(text, "Coalition strikes kill 12 civilians near Raqqa"), key=lambda m: m.evidence.start)
     assert [(m.location.admin1_code, m.fatalities) for m in ms] == [("SY-RA", 12), ("IQ-AN", None)]
+
+
+@pytest.mark.parametrize("title, codes", [
+    ("Center of Damascus Shelled Two Civilians Killed", ["SY-DI"]),        # "Center" is no village Qentere
+    ("30 Leaders of Ahrar Al-Sham Killed in Idleb Blast", ["SY-ID"]),      # "Al-Sham" of a group's name is no Damascus
+    ("Clashes in Deir Ezzor Countryside", ["SY-DY"]),                       # a near spelling of a city stands
+])
+def test_headline_places_are_names_not_headline_words(loaded, title, codes):
+    from eventsift.extract.article_places import title_places
+
+    assert [p.admin1_code for _, p in title_places(title, loaded.res, ["SY"])] == codes

@@ -343,20 +343,37 @@ def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tu
         return []
     out = []
     for m in TITLE_NAME.finditer(title):
-        words = m.group(0).split()
+        words = _without_group_names(m.group(0).split(), res)
         # try the whole name, then its parts ("Syrias Aleppo", "Aleppo Monitor")
         for n in range(len(words), 0, -1):
             found = None
             for i in range(0, len(words) - n + 1):
                 name = " ".join(words[i:i + n])
                 p = _resolve_ref(name, name, res, focus)
-                if p is not None and p.precision in (Precision.POINT, Precision.ADMIN1):
+                if p is not None and p.precision in (Precision.POINT, Precision.ADMIN1) and _surely_named(p, name, res):
                     found = p
                     break
             if found is not None:
                 out.append((-1, found))
                 break
     return out
+
+
+def _without_group_names(words: list[str], res: Resources) -> list[str]:
+    """The run less an armed group's name in it ("Ahrar Al-Sham Killed": no "Sham" for Damascus)."""
+    for n in range(len(words), 1, -1):
+        for i in range(0, len(words) - n + 1):
+            if res.actors.match(" ".join(words[i:i + n])) is not None:
+                return [*words[:i], *words[i + n:]]
+    return words
+
+
+def _surely_named(p: Place, name: str, res: Resources) -> bool:
+    """A part of a headline's run names a place when it is the place's own name, or a near
+    spelling of a province or a sizeable town ("Idleb", "Raqa"): a near spelling of a
+    village is likelier a headline word ("Center" for Qentere, "Kill" for Kiel)."""
+    return _name_tier(p, name, res) is Tier.EXACT or p.precision is Precision.ADMIN1 \
+        or _population(p, res) >= HEADLINE_TOWN_POPULATION
 
 
 RECALLED = re.compile(r"(?i)^(?:last|the previous|the past) year$|\bago$")
