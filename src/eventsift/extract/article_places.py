@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from eventsift.extract.places import LOCATIVE, PLACE_HEADS, PlaceRef, doc_text, in_group_name, in_title_case
 from eventsift.geo import Entry, Kind, Tier, resolve
 from eventsift.geo.resolve import split_qualifier
-from eventsift.model import DatePrecision, Place, Precision
+from eventsift.model import ActorKind, DatePrecision, Place, Precision
 
 if TYPE_CHECKING:  # for annotations only: article.py imports this module
     from eventsift.extract.article import Resources, _Draft
@@ -359,11 +359,17 @@ def title_places(title: str | None, res: Resources, focus: list[str]) -> list[tu
     return out
 
 
+GROUP_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+
+
 def _without_group_names(words: list[str], res: Resources) -> list[str]:
     """The run less an armed group's name in it ("Ahrar Al-Sham Killed": no "Sham" for Damascus)."""
     for n in range(len(words), 1, -1):
         for i in range(0, len(words) - n + 1):
-            if res.actors.match(" ".join(words[i:i + n])) is not None:
+            phrase = " ".join(words[i:i + n])
+            hit = res.actors.match(phrase)
+            if hit is not None and hit[0] == " ".join(re.findall(r"[a-z0-9]+", phrase.lower())) \
+                    and hit[1].kind in GROUP_KINDS:
                 return [*words[:i], *words[i + n:]]
     return words
 
