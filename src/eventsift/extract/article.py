@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from eventsift.actors import ANAPHORIC_CRAFT, ActorTable, normalize_actor
+from eventsift.extract.article_actors import antecedent, passengers, shared_target
 from eventsift.extract.article_places import (COMPASS, affiliation, best_places, country_place, lead_area,
                                               local_area, named_places, place_rank, settle_in_area, title_countries,
                                               title_places, within)
@@ -310,9 +311,9 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         area = local_area(first.start, named, focus, sent_starts, res)
         local = {id(d): area for d in placeless if d.sent_i == first.sent_i or d.start == first.start}
     _fill_from_context(drafts, doc, res, focus, claimants, lead, local)
-    _shared_target(drafts)
+    shared_target(drafts)
     for d in drafts:
-        d.actor2 = _passengers(d, res, text) or d.actor2
+        d.actor2 = passengers(d, res, text) or d.actor2
     asserted = [d for d in drafts if d.cand.modality in (Modality.ASSERTED, Modality.CLAIMED)]
     # A remark with no place, date, toll or target is commentary beside an article's
     # specific reports; when it is all the text says, it is the report.
@@ -671,62 +672,6 @@ def _situated(d: _Draft) -> bool:
         or d.sub is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
 
 
-NON_STATE_ARMED = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
-
-
-VEHICLES = frozenset("plane planes jet jets aircraft airliner airliners bus buses train trains ferry ferries ship "
-                     "ships boat boats".split())
-PASSENGER_CUES = re.compile(r"(?i)\bpassengers?\b|\baboard\b|\bon board\b|\bairliner\b")
-
-
-def _passengers(d: _Draft, res: Resources, text: str) -> Actor | None:
-    """'the Russian plane' whose passengers were killed is a passenger plane: ACLED's
-    actor 2 is the civilians aboard, not the forces of the plane's country."""
-    a = d.actor2
-    if a is None or a.kind is not ActorKind.STATE_FORCES or a.country is None or not a.text:
-        return None
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", a.text)}
-    if not words & VEHICLES or not PASSENGER_CUES.search(text[d.start:d.end]):
-        return None
-    name = res.actors.country_names.get(a.country, a.country).removeprefix("the ")
-    return Actor(name=f"Civilians ({name})", country=a.country, kind=ActorKind.CIVILIANS, text=a.text)
-
-
-def _shared_target(drafts: list[_Draft]) -> None:
-    """An article whose air strikes and shelling by states hit one armed group it names
-    ("French jets took out several ISIS buildings") means that group by the strikes it
-    tells with no target named ("a separate French bombing also hit Raqqa"): ACLED's
-    actor 2 of a strike is the group it targets. Two groups named as targets: none is."""
-    remote = [d for d in drafts if d.event_type is EventType.EXPLOSIONS_REMOTE_VIOLENCE
-              and d.actor1 is not None and d.actor1.kind is ActorKind.STATE_FORCES]
-    targets = {d.actor2.name: d.actor2 for d in remote if d.actor2 is not None and d.actor2.kind in NON_STATE_ARMED}
-    if len(targets) != 1:
-        return
-    (target,) = targets.values()
-    for d in remote:
-        if d.actor2 is None:
-            d.actor2 = target
-
-
-ANTECEDENT_CHARS = 600  # how far back "the bombers" may look for "two Russian Tu-160 bombers"
-
-
-def _antecedent(ref: ActorRef, doc: Doc, start: int, res: Resources) -> Actor | None:
-    """'The bombers flew from a base ...' after 'a pair of Russian Tu-160 bombers' was
-    named in passing: the nearest earlier phrase with the same head word that names
-    whose they are."""
-    head = ref.head.lower()
-    before = [t for t in doc if start - ANTECEDENT_CHARS <= t.idx < start]
-    for t in reversed(before):
-        if t.lower_ != head:
-            continue
-        words = tuple(x.text for x in t.subtree if x.i < t.i and res.actors.country_of(x.text))
-        if words:
-            phrase = " ".join(x.text for x in t.subtree if x.i <= t.i)
-            return normalize_actor(phrase, table=res.actors, country_words=words, head=t.text, subject=True)
-    return None
-
-
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],
                        claimants: list[Actor], lead: Place | None = None,
                        local: dict[int, Place | None] | None = None) -> None:
@@ -742,11 +687,11 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
             craft = d.cand.actor1.head.lower() in ANAPHORIC_CRAFT
             if craft:  # "the jets": whose aircraft were named, or a state's that struck before
                 prev = [p for p in prev if p.actor1.kind is ActorKind.STATE_FORCES]
-                d.actor1 = _antecedent(d.cand.actor1, doc, d.start, res) or (prev[-1].actor1 if prev else None)
+                d.actor1 = antecedent(d.cand.actor1, doc, d.start, res) or (prev[-1].actor1 if prev else None)
             elif prev:
                 d.actor1 = prev[-1].actor1
             else:
-                d.actor1 = _antecedent(d.cand.actor1, doc, d.start, res)
+                d.actor1 = antecedent(d.cand.actor1, doc, d.start, res)
         if (d.actor1 is None and claimant_actor is not None and d.event_type in VIOLENCE
                 and d.sub not in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK)):
             d.actor1 = claimant_actor
