@@ -278,3 +278,9 @@ def test_history_beside_news_is_background_and_alone_is_the_report(extract):
     assert [m.date.start.year for m in extract(past + news, published=published)] == [2020]
     # nothing newer told: a retrospective, or a page dated long after its events
     assert [m.date.start for m in extract(past, published=published)] == [date(2013, 8, 21)]
+
+
+def test_killed_in_shelling_is_one_shelling_event_where_it_hit(extract):
+    ms = extract("Two civilians were killed in shelling on the town of Morek in Hama province.")
+    assert [(m.sub_event_type.value, m.location.name, m.fatalities) for m in ms] == [
+        ("shelling_artillery_missile_attack", "Mūrak", 2)]

@@ -341,6 +341,17 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
                 and lemma(head) in ("kill", "wound", "injure"):
             noun_class.setdefault(head.i, "clash")
+    # "killed in shelling on Morek": a gerund under the toll's verb names its weapon; one
+    # event, whose clause (and places) is the toll's
+    weapon_gerunds = {t.i for t, cls, is_noun, _ in raw
+                      if not is_noun and cls in SPECIFIC_CLASSES and t.dep_ == "pcomp"
+                      and t.head.lower_ in ("in", "during", "by") and t.head.head.i in trig_idx
+                      and lemma(t.head.head) in ("kill", "wound", "injure")}
+    for i in weapon_gerunds:
+        g = sent.doc[i]
+        noun_class.setdefault(g.head.head.i, next(cls for t, cls, _, _ in raw if t.i == i))
+    raw = [r for r in raw if r[0].i not in weapon_gerunds]
+    trig_idx -= weapon_gerunds
     # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
             for ref in [_told_event_subject(t, lex)] if ref is not None}
