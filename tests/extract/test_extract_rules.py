@@ -284,3 +284,9 @@ def test_killed_in_shelling_is_one_shelling_event_where_it_hit(extract):
     ms = extract("Two civilians were killed in shelling on the town of Morek in Hama province.")
     assert [(m.sub_event_type.value, m.location.name, m.fatalities) for m in ms] == [
         ("shelling_artillery_missile_attack", "Mūrak", 2)]
+
+
+def test_killed_when_warplanes_bombed_is_one_strike_by_them_where_it_hit(extract):
+    ms = extract("Five civilians were killed when Russian warplanes bombed the town of Saraqeb.")
+    assert [(m.sub_event_type.value, m.actor1.name, m.location.name, m.fatalities) for m in ms] == [
+        ("air_drone_strike", "Military Forces of Russia", "Saraqib", 5)]

@@ -341,17 +341,14 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
                 and lemma(head) in ("kill", "wound", "injure"):
             noun_class.setdefault(head.i, "clash")
-    # "killed in shelling on Morek": a gerund under the toll's verb names its weapon; one
-    # event, whose clause (and places) is the toll's
-    weapon_gerunds = {t.i for t, cls, is_noun, _ in raw
-                      if not is_noun and cls in SPECIFIC_CLASSES and t.dep_ == "pcomp"
-                      and t.head.lower_ in ("in", "during", "by") and t.head.head.i in trig_idx
-                      and lemma(t.head.head) in ("kill", "wound", "injure")}
-    for i in weapon_gerunds:
-        g = sent.doc[i]
-        noun_class.setdefault(g.head.head.i, next(cls for t, cls, _, _ in raw if t.i == i))
-    raw = [r for r in raw if r[0].i not in weapon_gerunds]
-    trig_idx -= weapon_gerunds
+    # "killed in shelling on Morek", "killed when warplanes bombed Saraqeb": the verb under
+    # the toll's names its weapon, its subject the actor; one event, whose clause (and
+    # places) is the toll's
+    causes = _weapon_causes(raw, trig_idx)
+    for v, (g, cls) in causes.items():
+        noun_class.setdefault(v, cls)
+    raw = [r for r in raw if r[0].i not in {g.i for g, _ in causes.values()}]
+    trig_idx -= {g.i for g, _ in causes.values()}
     # "Most of those strikes targeted Raqqa": the verb tells more of an event already told
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
             for ref in [_told_event_subject(t, lex)] if ref is not None}
@@ -447,6 +444,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue  # "towns where Russia had declared a ceasefire", "whom they had taken hostage": background
         claim_v = _responsibility_verb(t)
         subj, _ = subject_of(head) if head.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is None and t.i in causes:
+            subj, _ = subject_of(causes[t.i][0])  # "... were killed when warplanes bombed ..."
         if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "ccomp":
             # "the military confirmed it regained the town": the speaker is the actor
             speaker, _ = subject_of(head.head)
@@ -562,6 +561,27 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
 HELD_THINGS = frozenset("""stronghold strongholds position positions base bases building buildings hideout
 hideouts headquarters convoy convoys camp camps post posts outpost outposts checkpoint checkpoints depot
 depots facility facilities vehicle vehicles target targets office offices fighters members""".split())
+
+
+CAUSE_MARKS = frozenset({"when", "after", "as", "while"})
+
+
+def _weapon_causes(raw: list[tuple[Token, str, bool, Token]], trig_idx: set[int]) -> dict[int, tuple[Token, str]]:
+    """Toll verb -> (the weapon verb that caused it, its class): a gerund ("killed in
+    shelling on ...") or a "when/after" clause ("killed when warplanes bombed ...")."""
+    out: dict[int, tuple[Token, str]] = {}
+    for t, cls, is_noun, _ in raw:
+        if is_noun or cls not in SPECIFIC_CLASSES:
+            continue
+        if t.dep_ == "pcomp" and t.head.lower_ in ("in", "during", "by"):
+            v = t.head.head
+        elif t.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in t.children):
+            v = t.head
+        else:
+            continue
+        if v.i in trig_idx and lemma(v) in ("kill", "wound", "injure"):
+            out.setdefault(v.i, (t, cls))
+    return out
 
 
 def _owner_ref(o: Token, actor_words: set[str]) -> ActorRef | None:
