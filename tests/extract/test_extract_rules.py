@@ -290,3 +290,13 @@ def test_killed_when_warplanes_bombed_is_one_strike_by_them_where_it_hit(extract
     ms = extract("Five civilians were killed when Russian warplanes bombed the town of Saraqeb.")
     assert [(m.sub_event_type.value, m.actor1.name, m.location.name, m.fatalities) for m in ms] == [
         ("air_drone_strike", "Military Forces of Russia", "Saraqib", 5)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two children were killed after a mortar shell hit their school in Daraa.",
+     [("shelling_artillery_missile_attack", 2, None)]),
+    ("Seven people were killed and 15 others were wounded in shelling on Jobar.",
+     [("shelling_artillery_missile_attack", 7, 15)]),
+])
+def test_a_toll_split_and_its_cause_are_one_event(extract, text, expected):
+    assert [(m.sub_event_type.value, m.fatalities, m.injuries) for m in extract(text)] == expected

@@ -406,8 +406,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     merged: list[tuple[Token, str, bool, Token, bool]] = []
     for item in kept:
         t, cls, is_noun, head, backref = item
-        if not is_noun and t.dep_ == "conj" and t.head.i in heads and not any(
-                c.dep_ in SUBJECTS for c in t.children):
+        if not is_noun and t.dep_ == "conj" and t.head.i in heads and (not any(
+                c.dep_ in SUBJECTS for c in t.children) or lemma(t) in TOLL_VERBS and lemma(t.head) in TOLL_VERBS):
+            # "shot and killed": one event; so is a toll split "seven were killed and 15 wounded"
             for j, other in enumerate(merged):
                 if other[3].i == t.head.i:
                     if cls in ("kill", "wound") or other[1] in ("shoot", "attack", "strike"):
@@ -564,6 +565,7 @@ depots facility facilities vehicle vehicles target targets office offices fighte
 
 
 CAUSE_MARKS = frozenset({"when", "after", "as", "while"})
+TOLL_VERBS = frozenset({"kill", "wound", "injure"})
 
 
 def _weapon_causes(raw: list[tuple[Token, str, bool, Token]], trig_idx: set[int]) -> dict[int, tuple[Token, str]]:
@@ -571,16 +573,18 @@ def _weapon_causes(raw: list[tuple[Token, str, bool, Token]], trig_idx: set[int]
     shelling on ...") or a "when/after" clause ("killed when warplanes bombed ...")."""
     out: dict[int, tuple[Token, str]] = {}
     for t, cls, is_noun, _ in raw:
-        if is_noun or cls not in SPECIFIC_CLASSES:
+        if is_noun or cls not in SPECIFIC_CLASSES | {"strike"}:  # "after a mortar shell hit the school"
             continue
-        if t.dep_ == "pcomp" and t.head.lower_ in ("in", "during", "by"):
+        if t.dep_ == "pcomp" and t.head.lower_ in ("in", "during", "by", "after"):
             v = t.head.head
         elif t.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in t.children):
             v = t.head
         else:
             continue
-        if v.i in trig_idx and lemma(v) in ("kill", "wound", "injure"):
+        if v.i in trig_idx and lemma(v) in TOLL_VERBS:
             out.setdefault(v.i, (t, cls))
+            if v.dep_ == "conj" and v.head.i in trig_idx and lemma(v.head) in TOLL_VERBS:
+                out.setdefault(v.head.i, (t, cls))  # "seven were killed and 15 wounded as forces shelled ..."
     return out
 
 
