@@ -297,6 +297,8 @@ def test_killed_when_warplanes_bombed_is_one_strike_by_them_where_it_hit(extract
      [("shelling_artillery_missile_attack", 2, None)]),
     ("Seven people were killed and 15 others were wounded in shelling on Jobar.",
      [("shelling_artillery_missile_attack", 7, 15)]),
+    # hitting with no weapon named leaves the killing as told
+    ("Two soldiers were killed after militants hit their convoy near Maiduguri.", [("armed_clash", 2, None)]),
 ])
 def test_a_toll_split_and_its_cause_are_one_event(extract, text, expected):
     assert [(m.sub_event_type.value, m.fatalities, m.injuries) for m in extract(text)] == expected

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from eventsift.extract.lexicon import Lexicon
 from eventsift.extract.places import ENT_PLACE, PlaceRef, place_refs, place_spans
-from eventsift.extract.triggers import (ARMED_NOUNS, HUMAN_NOUNS, TERRITORY_NOUNS, accidental_blast, lemma, natural_cause,
-                                        prep_objects, subject_of, trigger_class, verb_lemmas)
+from eventsift.extract.triggers import (ARMED_NOUNS, HUMAN_NOUNS, PROJECTILES, TERRITORY_NOUNS, WEAPON_OBJECTS,
+                                        accidental_blast, lemma, natural_cause, prep_objects, subject_of,
+                                        trigger_class, verb_lemmas)
 from eventsift.model import Modality
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -573,8 +574,9 @@ def _weapon_causes(raw: list[tuple[Token, str, bool, Token]], trig_idx: set[int]
     shelling on ...") or a "when/after" clause ("killed when warplanes bombed ...")."""
     out: dict[int, tuple[Token, str]] = {}
     for t, cls, is_noun, _ in raw:
-        if is_noun or cls not in SPECIFIC_CLASSES | {"strike"}:  # "after a mortar shell hit the school"
-            continue
+        if is_noun or cls not in SPECIFIC_CLASSES and not (
+                cls == "strike" and {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES)):
+            continue  # a weapon, or a verb of hitting with one named ("after a mortar shell hit the school")
         if t.dep_ == "pcomp" and t.head.lower_ in ("in", "during", "by", "after"):
             v = t.head.head
         elif t.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in t.children):
