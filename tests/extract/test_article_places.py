@@ -410,3 +410,14 @@ def test_headline_places_are_names_not_headline_words(loaded, title, codes):
     from eventsift.extract.article_places import title_places
 
     assert [p.admin1_code for _, p in title_places(title, loaded.res, ["SY"])] == codes
+
+
+@pytest.mark.parametrize("text, where", [
+    # taken away from a place: it happened there
+    ("Gunmen abducted 30 students from a school in Kaduna state on Monday.", ("NG-KD", "admin1")),
+    # "X state" after "in" is the province, not the state as an actor
+    ("Boko Haram fighters killed 12 farmers in Borno state.", ("NG-BO", "admin1")),
+])
+def test_taken_from_and_named_states(extract_titled, text, where):
+    m = first(extract_titled(text))
+    assert (m.location.admin1_code, m.location.precision.value) == where

@@ -152,8 +152,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY if actor1 is not None or cls == "capture" else None
     if cls in ("clash", "fight"):
         if actor1 is not None and actor1.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS) or \
-                actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(w in clause for w in PROTESTER_WORDS):
-            return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police: a riot, not a battle
+                actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(
+                    w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+            return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police, clashes at a protest: a riot
         return cue if cue in REMOTE else S.ARMED_CLASH
     if cls == "intervene":
         if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):

@@ -37,6 +37,9 @@ regime officials official military police rebels fighters militants opposition m
 navy ally allies president leader embassy authorities pm premier minister spokesman spokeswoman spokesperson""".split())
 DATELINE_DASHES = frozenset({"-", "–", "—", ":", "--"})
 # Bodies that sit in a capital and speak from there: "the defence ministry in Moscow said".
+# verbs of taking people or things away: "abducted 30 students from a school in Kaduna"
+# happened where they were taken from
+TAKEN_FROM = frozenset("abduct kidnap snatch seize grab take steal loot evacuate rescue free release".split())
 SEAT_HEADS = frozenset("""ministry ministries embassy embassies consulate government parliament court
 cabinet presidency kremlin""".split())
 
@@ -124,13 +127,14 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
         if any(x.lower_ in ("based", "led", "backed", "brokered", "sponsored", "made")
                or x.lower_.split("-")[-1] in ("based", "led", "backed", "brokered", "sponsored") for x in after):
             continue  # "London-based", "US-led": who is meant, not where it happened
-        if root.dep_ in ("compound", "amod", "nmod") and _lemma(root.head) in ACTOR_HEADS:
-            continue  # "Turkish army", "Russia defence ministry": an actor's name
+        state_of = root.dep_ == "compound" and root.head.lower_ == "state" and _locative_pobj(root.head)
+        if root.dep_ in ("compound", "amod", "nmod") and _lemma(root.head) in ACTOR_HEADS and not state_of:
+            continue  # "Turkish army", "Russia defence ministry": an actor's name ("in Kaduna state" is a place)
         if root.dep_ == "pobj" and root.head.dep_ == "agent":
             continue  # "denied by Brussels": who spoke
         if _seat_of(root):
             continue  # "the defence ministry in Moscow said": where a body sits, not the event
-        if _from_origin(root):
+        if _from_origin(root) and _lemma(trigger) not in TAKEN_FROM:
             continue
         if _in_dateline(ent):
             continue
@@ -149,6 +153,8 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
             phrase_tokens = [x for x in h.subtree if x.i <= h.i]
         elif root.dep_ == "pobj" and h.lower_ in ("near", "outside", "around"):
             phrase_tokens = [h, *ent]
+        elif state_of:
+            phrase_tokens = [*ent, h]  # "Kaduna state": the province, not its capital
         phrase = " ".join(x.text for x in phrase_tokens)
         group = _list_head(root).i
         dist = tree_distance(trigger, root)
