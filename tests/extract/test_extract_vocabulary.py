@@ -325,6 +325,8 @@ pytestmark = pytest.mark.slow
      S.PEACEFUL_PROTEST),
     ('Hundreds of protesters gathered outside parliament in Bishkek.',
      S.PEACEFUL_PROTEST),
+    ('Clashes broke out during a protest in Nairobi on Monday.',
+     S.VIOLENT_DEMONSTRATION),
     ('A group of farmers protested outside the ministry in Delhi.',
      S.PEACEFUL_PROTEST),
     ('Students boycotted classes at the university in Kampala in protest at fee rises.',
