@@ -302,3 +302,10 @@ def test_killed_when_warplanes_bombed_is_one_strike_by_them_where_it_hit(extract
 ])
 def test_a_toll_split_and_its_cause_are_one_event(extract, text, expected):
     assert [(m.sub_event_type.value, m.fatalities, m.injuries) for m in extract(text)] == expected
+
+
+def test_arrests_after_a_protest_s_clashes_are_the_riot_and_after_a_bombing_are_arrests(extract):
+    riot = extract("Police arrested 20 people after clashes broke out during a protest in Nairobi.")
+    assert {m.sub_event_type.value for m in riot} == {"violent_demonstration"}
+    bombing = extract("Police arrested five men after a bomb exploded near a church in Kaduna.")
+    assert {m.sub_event_type.value for m in bombing} == {"arrests", "remote_explosive_landmine_ied"}

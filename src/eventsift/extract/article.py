@@ -395,7 +395,8 @@ def _vague(d: _Draft, text: str, anchor: date | None) -> bool:
     """No place named, no date given, no toll, no target: not an event record but a remark
     ("the group's cells have begun to launch bolder attacks")."""
     return (not d.cand.places and not d.date_explicit and d.fatalities is None and d.injuries is None
-            and not d.quantities and d.actor2 is None and not d.extra_spans)
+            and not d.quantities and d.actor2 is None and not d.extra_spans
+            and not (d.sub is SubEventType.ARRESTS and d.cand.human_object))  # "arrested five men": its target
 
 
 def _salient(words: frozenset[str]) -> frozenset[str]:

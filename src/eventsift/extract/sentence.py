@@ -525,10 +525,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "Russian warplanes have flown 522 sorties and destroyed 800 targets": the shared
             # subject names the weapon of the second verb too
             clause += " ".join(x.lower_ for x in _np_tokens(subj)) + " "
-        if cls in ("kill", "wound", "explode") and head.pos_ in ("VERB", "AUX"):
+        if cls in ("kill", "wound", "explode", "arrest") and head.pos_ in ("VERB", "AUX"):
             # "three were wounded when a grenade exploded", "explosions rocked the town as
-            # militants fired rockets": the sentence's main verb tells the harm, its "when"
-            # clause says what caused it
+            # militants fired rockets", "arrested 20 after clashes broke out at a protest": the
+            # sentence's main verb tells the harm, its "when" clause says what caused it
             clause += _cause_text(head)
             for c in head.children:
                 if c.dep_ == "conj" and lemma(c) in ("kill", "wound", "injure", "hurt"):
