@@ -327,6 +327,8 @@ pytestmark = pytest.mark.slow
      S.PEACEFUL_PROTEST),
     ('Clashes broke out during a protest in Nairobi on Monday.',
      S.VIOLENT_DEMONSTRATION),
+    ('Ethnic clashes between two militias killed 30 people in Ituri province.',
+     S.ARMED_CLASH),
     ('A group of farmers protested outside the ministry in Delhi.',
      S.PEACEFUL_PROTEST),
     ('Students boycotted classes at the university in Kampala in protest at fee rises.',

@@ -339,9 +339,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             noun_class.setdefault(head.i, cls)
     # "killed during heavy clashes with the army": deaths in a battle
     for t, cls, is_noun, head in raw:
-        if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ == "pobj" \
+        if is_noun and head is not t and cls in ("clash", "fight") and t.dep_ in ("pobj", "nsubj") \
                 and lemma(head) in ("kill", "wound", "injure"):
-            noun_class.setdefault(head.i, "clash")
+            noun_class.setdefault(head.i, "clash")  # "clashes between two militias killed 30" too
     # "killed in shelling on Morek", "killed when warplanes bombed Saraqeb": the verb under
     # the toll's names its weapon, its subject the actor; one event, whose clause (and
     # places) is the toll's
