@@ -329,6 +329,8 @@ pytestmark = pytest.mark.slow
      S.VIOLENT_DEMONSTRATION),
     ('Ethnic clashes between two militias killed 30 people in Ituri province.',
      S.ARMED_CLASH),
+    ('The rebels released 12 soldiers they had captured in exchange for 20 fighters in Beni.',
+     S.AGREEMENT),
     ('A group of farmers protested outside the ministry in Delhi.',
      S.PEACEFUL_PROTEST),
     ('Students boycotted classes at the university in Kampala in protest at fee rises.',

@@ -282,9 +282,10 @@ def _agreement(t: Token, lem: str, parts: set[str], preps: set[str], words: set[
         return "agree"  # "announced a ceasefire", "agreed to a truce"
     if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
         return "agree"  # prisoner exchanges
-    if lem in ("release", "free") and (words & (CAPTIVES | HUMAN_NOUNS) and preps & {"exchange", "swap", "deal"}
-                                       or words & {"prisoner", "detainee"}):
-        return "agree"  # "released 20 prisoners in exchange for ..."
+    if lem in ("release", "free") and (
+            words & (CAPTIVES | HUMAN_NOUNS) and (preps | words) & {"exchange", "swap", "deal"}
+            or words & {"prisoner", "detainee"}):
+        return "agree"  # "released 20 prisoners in exchange for ..." (the tagger may hang it on their noun)
     if lem in ("begin", "start", "open", "hold", "resume", "launch", "enter", "join") and words & {"talk", "talks",
                                                                                           "negotiation"} \
             and words & {"peace", "ceasefire", "truce"}:
