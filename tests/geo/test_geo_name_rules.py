@@ -3,6 +3,8 @@ skeleton keys far from the story, a state's name against a county's alias, and a
 adjective of a part of a country. Each rule on rows written for it."""
 from __future__ import annotations
 
+import pytest
+
 from eventsift.geo import Gazetteer, Kind, PlaceRow
 from eventsift.geo.geoparse import geoparse
 from eventsift.geo.resolve import _shares_word, resolve
@@ -91,3 +93,13 @@ def test_an_adjective_of_a_part_of_a_country_is_that_part():
     text = "English fans travelled from Leeds to London."
     p = geoparse(text, _spans(text, ["English", "Leeds", "London"]), gazetteer=gaz)[0].place
     assert (p.precision, p.admin1_code) == (Precision.ADMIN1, "GB-ENG")
+
+
+@pytest.mark.slow
+def test_the_old_city_is_part_of_the_story_s_city_not_a_place_abroad(loaded):
+    from eventsift.geo.resolve import country_focus, resolve
+
+    gaz = loaded.res.gazetteer
+    assert resolve("Old City", gazetteer=gaz, focus=["PS"]) is not None  # the gazetteer has one
+    assert resolve("the Old City", gazetteer=gaz, focus=["SY"]) is None   # a Syrian story's is no such place
+    assert country_focus(["Aleppo", "the Old City"], gaz) == ["SY"]      # nor does it vote for a country

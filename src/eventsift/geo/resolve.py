@@ -53,6 +53,8 @@ _ADMIN_PREFIX = re.compile(rf"^(?:({_DIR_ADJ})\s+)?{_ADMIN_WORDS}\s+of\s+(.+)$",
 _RURAL = re.compile(r"^(?:({_DIR_ADJ})\s+)?rural\s+(.+)$".replace("{_DIR_ADJ}", _DIR_ADJ), re.I)
 _DIR_LEAD = re.compile(rf"^({_DIR_ADJ})\s+(.+)$", re.I)
 _GENERIC = re.compile(rf"^(?:the\s+)?(?:{_DIR_ADJ}|{_DIR}|upper|lower|middle)\s+{_ADMIN_WORDS}$", re.I)
+# a part of whatever city the story is about ("the Old City", "the old town"), not a place of its own
+_PART_OF_CITY = re.compile(r"^(?:the\s+)?(?:old|new)\s+(?:city|town|quarter)$", re.I)
 _DISTRICT = re.compile(r"^(.+?)\s+(district|area|city|town|village|camp|neighbou?rhood)$", re.I)
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _TRAIL = re.compile(r"[\s,.;:!?)\]\"'”’]+$")
@@ -181,7 +183,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
     ctx_pts = [(p.lat, p.lon) for p in context
                if p.lat is not None and p.lon is not None and p.precision is Precision.POINT]
     found = _near_only(found, ctx_codes, ctx_pts)
-    generic = bool(focus) and _GENERIC.match(q) is not None
+    generic = bool(focus) and (_GENERIC.match(q) is not None or _PART_OF_CITY.match(q) is not None)
     acronym = name.isupper() and len(name.replace(".", "").strip()) <= 3
     stray = any(t == Tier.EXACT and e.kind == Kind.CITY and e.country in fpos and fold(e.name) == q
                 and _stray(e, ctx_codes, ctx_pts) for e, t in found)
@@ -474,6 +476,8 @@ def _weak_vote(name: str, place: Place, gazetteer: Gazetteer) -> bool:
     Mar'yanovka, "Al-Quriyah" loosely for Korla) says little of the article's country
     unless it is a sizeable town (``ALT_VOTE_POPULATION``; a city of a million where the
     name met it only loosely): the name is likelier a place the data lacks."""
+    if _PART_OF_CITY.match(name.strip()):
+        return True  # "the Old City" says nothing of the country
     if place.precision is not Precision.POINT or _shares_word(fold(name), place.name):
         return False
     i = gazetteer.by_geonames_id(place.geonames_id)
