@@ -16,6 +16,14 @@ def loaded():
 
 
 @pytest.fixture(scope="session")
+def full_gazetteer():
+    """The full gazetteer from its cache file, read once for the whole run."""
+    from eventsift.geo import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
 def extract(loaded):
     """extract(text, published=...) -> list[Mention] through the real pipeline."""
     from eventsift.pipeline import process_batch

@@ -2,10 +2,10 @@
 abbreviations, capitals, fair area points (built from the registry packages; cached)."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
+from eventsift.geo.gazetteer import km as _km
 from eventsift.geo import Gazetteer, Kind, resolve
 from eventsift.geo.gazetteer import middle
 from eventsift.model import Precision
@@ -14,15 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def full() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def _km(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    x = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (
-        1 - math.cos((lon2 - lon1) * p)) / 2
-    return 12742 * math.asin(math.sqrt(x))
+def full(full_gazetteer) -> Gazetteer:
+    return full_gazetteer
 
 
 def test_gazetteer_middle_ignores_outliers_when_trimmed():

@@ -141,8 +141,8 @@ def test_geoparse_places_a_building_of_the_airport_at_it(gaz):
 
 # -- the full gazetteer -------------------------------------------------------------------
 @pytest.mark.slow
-def test_full_gazetteer_has_airports_as_facilities():
-    full = Gazetteer.load()
+def test_full_gazetteer_has_airports_as_facilities(full_gazetteer):
+    full = full_gazetteer
     dulles = [full.entry(i) for i, t in full.lookup("Dulles International Airport") if t == Tier.EXACT]
     assert any(e.kind == Kind.FACILITY and e.country == "US" and e.admin1_code == "US-VA" for e in dulles)
     assert any(full.entry(i).kind == Kind.FACILITY for i, t in full.lookup("Heathrow") if t == Tier.EXACT)

@@ -2,22 +2,15 @@
 buildings named after a town: each rule on text and rows written for it."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
+from eventsift.geo.gazetteer import km as _km
 from eventsift.geo import Gazetteer, Kind, PlaceRow
 from eventsift.geo.gazetteer import ADMIN1_SPLIT_KM, admin1_point
 from eventsift.geo.geoparse import geoparse
 from eventsift.geo.resolve import resolve
 from eventsift.model import Place, Precision
-
-
-def _km(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    x = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (
-        1 - math.cos((lon2 - lon1) * p)) / 2
-    return 12742 * math.asin(math.sqrt(x))
 
 
 # -- admin1 points ------------------------------------------------------------------
@@ -36,8 +29,8 @@ def test_admin1_point_falls_back_to_the_towns():
 
 
 @pytest.mark.slow
-def test_full_gazetteer_admin1_points_are_not_pulled_by_misfiled_towns():
-    full = Gazetteer.load()
+def test_full_gazetteer_admin1_points_are_not_pulled_by_misfiled_towns(full_gazetteer):
+    full = full_gazetteer
     js = full.admin1("CN-JS")  # Jiangsu: the middle of its towns alone lay 800 km inland
     assert _km(js.lat, js.lon, 33.0, 120.0) < 161
     qc = full.admin1("CA-QC")
@@ -93,8 +86,8 @@ def test_a_town_of_a_country_the_text_names_gains(gaz):
 
 # -- geoparse on the full gazetteer ---------------------------------------------------
 @pytest.fixture(scope="module")
-def full() -> Gazetteer:
-    return Gazetteer.load()
+def full(full_gazetteer) -> Gazetteer:
+    return full_gazetteer
 
 
 def _parse(text: str, names: list[str], gaz: Gazetteer) -> dict[str, Place]:

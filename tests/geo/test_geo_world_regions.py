@@ -3,22 +3,15 @@ area as its anchor, and names that are no town (stray namesakes, far counties, a
 each rule on text and rows written for it."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
+from eventsift.geo.gazetteer import km as _km
 from eventsift.geo import Gazetteer, Kind, PlaceRow
 from eventsift.geo.geoparse import geoparse
 from eventsift.geo.resolve import resolve
 from eventsift.model import Precision
 from geo_text import name_spans
-
-
-def _km(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    x = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (
-        1 - math.cos((lon2 - lon1) * p)) / 2
-    return 12742 * math.asin(math.sqrt(x))
 
 
 ROWS = [
@@ -101,8 +94,8 @@ def test_geo_an_adjective_of_a_region_known_by_another_name(world):
     ("Latin America", -14.60, -57.66),
     ("Siberia", 60.0, 100.0),
 ])
-def test_geo_world_regions_sit_at_geonames_points(name, lat, lon):
-    p = resolve(name, gazetteer=Gazetteer.load(), focus=["GB"])
+def test_geo_world_regions_sit_at_geonames_points(full_gazetteer, name, lat, lon):
+    p = resolve(name, gazetteer=full_gazetteer, focus=["GB"])
     assert p is not None and p.precision is Precision.REGION
     assert _km(p.lat, p.lon, lat, lon) < 25
 

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
+def gaz(full_gazetteer) -> Gazetteer:
+    return full_gazetteer
 
 
 def _km(p, lat, lon):

@@ -336,7 +336,8 @@ class _Builder:
         return t
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
@@ -348,7 +349,7 @@ def admin1_point(given: tuple[float, float] | None, towns: tuple[float, float]) 
     towns' range is stretched by misfiled or outlying ones); the towns' without a package point."""
     if given is None:
         return towns
-    if _km(*given, *towns) > ADMIN1_SPLIT_KM or abs(given[1] - towns[1]) > 180:
+    if km(*given, *towns) > ADMIN1_SPLIT_KM or abs(given[1] - towns[1]) > 180:
         return given
     return (given[0] + towns[0]) / 2, (given[1] + towns[1]) / 2
 
@@ -463,7 +464,7 @@ def _add_airports(b: _Builder) -> None:
         cell = (math.floor(lat * 2), math.floor(lon * 2))
         towns = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((cell[0] + dy, cell[1] + dx), ())
                  if t.countries[j] == country]
-        best = min(towns, key=lambda j: _km(lat, lon, t.lat[j], t.lon[j]), default=None)
+        best = min(towns, key=lambda j: km(lat, lon, t.lat[j], t.lon[j]), default=None)
         return None if best is None else key_of.get(t.admin[best])
 
     def taken(short: str) -> bool:  # an area or a sizeable town has the name: the name is theirs

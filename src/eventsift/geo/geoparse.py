@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from eventsift.geo.airports import AVIATION
-from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier
+from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier, km
 from eventsift.geo.normalize import demonym_country, fold, is_demonym
 from eventsift.geo.resolve import resolve, to_place
 from eventsift.model import Place, Precision
@@ -331,7 +331,7 @@ def _named_within(name: str, placed: dict[str, Place | None], gazetteer: Gazette
             if p is None or p.lat is None or fold(p.name) != fold(sub) and not facility or \
                     p.precision not in (Precision.POINT, Precision.ADMIN1):
                 continue
-            near = any(_km(p.lat, p.lon, la, lo) <= NEAR_INNER_KM for la, lo in points)
+            near = any(km(p.lat, p.lon, la, lo) <= NEAR_INNER_KM for la, lo in points)
             if near or (p.precision is Precision.POINT and (p.country in focus[:1] or p.country in named)
                         and (facility or _population(p, sub, gazetteer) >= INNER_POPULATION)):
                 return p
@@ -345,12 +345,6 @@ def _facility_named(name: str, p: Place, gazetteer: Gazetteer) -> bool:
     """``p`` is an airport that ``name`` is exactly one of the names of ("Heathrow")."""
     return any(t == Tier.EXACT and (e := gazetteer.entry(i)).kind == Kind.FACILITY and (e.lat, e.lon) == (p.lat, p.lon)
                for i, t in gazetteer.lookup(name))
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near_context(p: Place | None, context: Sequence[Place]) -> Place | None:

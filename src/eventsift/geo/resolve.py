@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from eventsift.geo.airports import AVIATION
-from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier
+from eventsift.geo.gazetteer import Entry, Gazetteer, Kind, Tier, km
 from eventsift.geo.normalize import demonym_country, fold, is_demonym, loose
 from eventsift.model import Place, Precision
 
@@ -133,12 +133,6 @@ def _admin_form(core: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _close(query: str, name: str) -> bool:
     """A skeleton match must still look like the place's own name, and not be its
     nisba adjective ('Baghdadi' is a person or a demonym, not Baghdad)."""
@@ -238,7 +232,7 @@ def _ranked(name: str, gazetteer: Gazetteer, focus: Sequence[str], context: Sequ
             tied.add(e.index)
         d = None
         if ctx_points and e.lat is not None and e.lon is not None:
-            d = min(_km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
+            d = min(km(e.lat, e.lon, la, lo) for la, lo in ctx_points)
             s += NEAR_WEIGHT * max(0.0, 1.0 - d / NEAR_KM)
             if d <= NEAR_KM:
                 tied.add(e.index)
@@ -285,10 +279,10 @@ def _shares_word(q: str, name: str) -> bool:
     return bool(words(q) & words(fold(name))) or SequenceMatcher(None, loose(q), loose(name)).ratio() >= 0.8
 
 
-def _in_area(e: Entry, codes: Counter, points: Sequence[tuple[float, float]], km: float) -> bool:
+def _in_area(e: Entry, codes: Counter, points: Sequence[tuple[float, float]], radius: float) -> bool:
     if e.admin1_code and e.admin1_code in codes:
         return True
-    return e.lat is not None and any(_km(e.lat, e.lon, la, lo) <= km for la, lo in points)
+    return e.lat is not None and any(km(e.lat, e.lon, la, lo) <= radius for la, lo in points)
 
 
 def _stray(e: Entry, codes: Counter, points: Sequence[tuple[float, float]]) -> bool:
