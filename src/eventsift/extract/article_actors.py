@@ -59,8 +59,8 @@ def antecedent(ref: ActorRef, doc: Doc, start: int, res: Resources) -> Actor | N
     named in passing: the nearest earlier phrase with the same head word that names
     whose they are."""
     head = ref.head.lower()
-    before = [t for t in doc if start - ANTECEDENT_CHARS <= t.idx < start]
-    for t in reversed(before):
+    before = doc.char_span(max(0, start - ANTECEDENT_CHARS), start, alignment_mode="contract")
+    for t in reversed(before if before is not None else []):
         if t.lower_ != head:
             continue
         words = tuple(x.text for x in t.subtree if x.i < t.i and res.actors.country_of(x.text))
