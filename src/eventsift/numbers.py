@@ -312,7 +312,7 @@ def _items(sentence: str) -> tuple[_Item, ...]:
 
 
 _KILL_V = (r"killed|dead|died|slain|perished|executed|massacred|lost\s+their\s+lives|were\s+among\s+the\s+dead|"
-           r"shot\s+dead|gunned\s+down|beheaded|(?:burned|burnt|stabbed|beaten|tortured)\s+to\s+death")
+           r"shot\s+dead|gunned\s+down|beheaded|(?:burned|burnt|stabbed|beaten|tortured|hacked|stoned|clubbed|bludgeoned)\s+to\s+death|lynched")
 _HURT_V = r"wounded|injured|hurt|maimed"
 _AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|reportedly|also|"
         r"all|later|allegedly|subsequently|initially|both|each|now|(?:thought|believed|said|reported)\s+to\s+have\s+been|"

@@ -91,6 +91,21 @@ def test_country_modifying_the_event_noun_is_who_struck(extract_titled):
     assert all(m.location.country == "SY" for m in ms)
 
 
+def test_the_country_of_a_ministry_that_speaks_is_not_the_place(extract_titled):
+    text = ("Russia's Defence Ministry said on Friday that militants shelled a residential area, killing two "
+            "civilians. The shells were fired from areas of Idlib province controlled by the Nusra Front.")
+    m = first(extract_titled(text))
+    assert (m.location.country, m.location.admin1_code) == ("SY", "SY-ID")
+
+
+def test_weapons_seized_happen_in_the_story_province(extract_titled):
+    text = ("Government troops recaptured the village of Kafr Nabudah in Hama province on Monday. In a separate "
+            "operation, troops seized a large cache of weapons and ammunition left behind by the militants.")
+    ms = sorted(extract_titled(text), key=lambda m: m.evidence.start)
+    assert [m.sub_event_type.value for m in ms][-1] == "disrupted_weapons_use"
+    assert ms[-1].location.admin1_code == "SY-HM"
+
+
 def test_title_case_nouns_after_a_place_name(extract_titled):
     text = ("47 Commanders Killed in Idleb Blast.\n"
             "The explosion hit a meeting of rebel commanders in northern Syria on Tuesday.")

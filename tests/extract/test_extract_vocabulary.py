@@ -37,6 +37,34 @@ pytestmark = pytest.mark.slow
      S.AGREEMENT),
     ('Rebel commanders began peace talks with the government in Bangui on Monday.',
      S.AGREEMENT),
+    # what the deal is about, wherever the parser hangs it
+    ('Government and rebel negotiators reached a deal in Doha on a prisoner swap.', S.AGREEMENT),
+    ('Representatives of the government and the rebel movement met in Addis Ababa on Friday. The two sides '
+     'signed a deal to cease hostilities.', S.AGREEMENT),
+    # a crowd's acts without a verb of protest
+    ('Residents came out on the streets of Mzuzu to demand the release of the detained chief.',
+     S.PEACEFUL_PROTEST),
+    ('Lawyers boycotted courts across the province on Wednesday.', S.PEACEFUL_PROTEST),
+    ('Citizens burned an effigy of the chief minister in Bhopal.', S.PEACEFUL_PROTEST),
+    ('Members of the Hindu community formed a human chain in Karachi.', S.PEACEFUL_PROTEST),
+    ('Traders observed a complete shutdown in the market of Sopore on Thursday.', S.PEACEFUL_PROTEST),
+    # the protest, not the killing it is against
+    ('Shopkeepers kept their shutters down in protest against the killing of a trader in Anantnag.',
+     S.PEACEFUL_PROTEST),
+    # mobs: townspeople who kill or beat someone, rival parties' supporters fighting
+    ('A man suspected of stealing a motorcycle was beaten to death by a mob in Kampala on Sunday.',
+     S.MOB_VIOLENCE),
+    ('Villagers beat to death two men they suspected of stealing cattle in Gumla.', S.MOB_VIOLENCE),
+    ('Supporters of two political parties clashed in Kolkata, leaving ten injured.', S.MOB_VIOLENCE),
+    ('Protesters stormed the governor\'s office in Basra and set it ablaze.', S.VIOLENT_DEMONSTRATION),
+    ('Rioters looted shops and set cars ablaze in Johannesburg.', S.MOB_VIOLENCE),
+    ('A minor was sexually assaulted by a policeman in Lahore.', S.SEXUAL_VIOLENCE),
+    # ground left before it was taken changed hands without a battle
+    ('The rebels took control of the town after government forces pulled out.',
+     S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('Rebels entered the town of Menaka after the army abandoned it.', S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    # a depot that bombers destroyed was bombed, not seized
+    ('Russian bombers destroyed a large ammunition depot of the militants near Palmyra.', S.AIR_DRONE_STRIKE),
     ('The militia agreed to a truce with the army in Tripoli after three days of fighting.',
      S.AGREEMENT),
     ('Dozens of soldiers defected to the rebels in the town of Bunia on Monday.',
@@ -417,6 +445,11 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     # an objection voiced by a body is no demonstration
     'The foreign ministry protested the arrest of its diplomat in Moscow.',
     'Refugees in the camps are denied their rights, a human rights group protested on Wednesday.',
+    # ordinary crime, and a disaster's own toll
+    'Robbers killed a shopkeeper during a robbery in Lagos.',
+    'A man shot his wife dead in a domestic dispute in Johannesburg.',
+    'A building collapsed in Lagos on Tuesday, killing 20 people.',
+    'A bus plunged into a gorge in Himachal Pradesh, killing 25.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text
@@ -469,10 +502,22 @@ def test_look_alikes_keep_their_own_type(extract, text, sub):
      "threw stones at officers and set a car on fire.", S.VIOLENT_DEMONSTRATION),
     ("Thousands of people rallied in Khartoum on Thursday. Security forces opened fire on the crowd, killing three "
      "protesters.", S.EXCESSIVE_FORCE_AGAINST_PROTESTERS),
+    # the next act is read as a turn of the protest: arrests, shooting at "the crowd", damage by "them"
+    ("Opposition supporters gathered in the central square of Baku on Saturday to demand fresh elections. Police "
+     "moved in and detained dozens of them.", S.PROTEST_WITH_INTERVENTION),
+    ("Thousands marched in Conakry on Thursday against a third presidential term. Security forces fired live "
+     "rounds at the crowd, killing three.", S.EXCESSIVE_FORCE_AGAINST_PROTESTERS),
+    ("Students demonstrated at the university in Lahore on Tuesday over fee increases. Some of them smashed "
+     "windows of the administration building.", S.VIOLENT_DEMONSTRATION),
+    # two turns in one sentence
+    ("Several policemen were injured when protesters pelted them with stones in Srinagar.",
+     S.VIOLENT_DEMONSTRATION),
 ])
 def test_a_protest_is_one_event_of_how_far_it_went(extract, text, sub):
-    mentions = [m for m in extract(text) if m.event_type.value in ("protests", "riots")]
+    everything = extract(text)
+    mentions = [m for m in everything if m.event_type.value in ("protests", "riots")]
     assert [m.sub_event_type for m in mentions] == [sub]
+    assert len(everything) == 1, [m.sub_event_type for m in everything]
     if sub is not S.VIOLENT_DEMONSTRATION:
         assert mentions[0].actor2 is not None and mentions[0].actor2.kind.value == "state_forces"
 
@@ -489,3 +534,10 @@ def test_a_toll_this_year_is_a_tally_however_early_in_the_year(extract):
 
     text = "The army lifted a curfew in the province, where 28 people have been killed in ethnic riots this year."
     assert extract(text, published=date(2020, 1, 5)) == []
+
+
+def test_an_act_after_a_protest_by_armed_men_stays_its_own_event(extract):
+    text = ("Hundreds of people protested in Maiduguri on Monday against the fuel price. Gunmen later attacked "
+            "a police post in the town, killing two officers.")
+    subs = sorted(m.sub_event_type.value for m in extract(text))
+    assert subs == ["armed_clash", "peaceful_protest"]

@@ -151,6 +151,8 @@ def test_numbers_not_quantities(sentence):
     ("Three shepherds were shot dead near the border.", 3, None, "Three shepherds were shot dead"),
     ("Masked men gunned down two journalists outside the office.", 2, None, "gunned down two journalists"),
     ("Two teachers were stabbed to death in the attack.", 2, None, "Two teachers were stabbed to death"),
+    ("Three farmers were hacked to death near Marsabit.", 3, None, "Three farmers were hacked to death"),
+    ("Two men were lynched by villagers in Jharkhand.", 2, None, "Two men were lynched"),
 ])
 def test_numbers_tolls_stated_many_ways(sentence, killed, injured, killed_text):
     c = find_casualties(sentence)

@@ -153,7 +153,7 @@ def _generic_forces(ref: ActorRef | None) -> Actor | None:
     if ref is None:
         return None
     head = ref.head.lower()
-    if head in ("police", "policemen", "gendarmes"):
+    if head in ("police", "policemen", "policeman", "gendarmes", "gendarme", "constable", "constables"):
         return Actor(name="Police Forces", kind=ActorKind.STATE_FORCES, text=ref.phrase)
     words = set(ref.phrase.lower().split())
     if (head in STATE_HEADS or head in UNIT_HEADS and words & {"army", "military", "government", "regime"}) \
@@ -301,7 +301,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     told_by_headline = lead is not None and any(p.admin1_code == lead.admin1_code for _, p in headline)
     for d in drafts:
         d.place = settle_in_area(d.place, named, lead, res) or d.place
-    drafts = _merge_protest_turns(drafts)
+    drafts = _merge_protest_turns(drafts, doc.text)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead, sure=told_by_headline)
     placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]
@@ -570,29 +570,73 @@ PROTEST_COURSE = {SubEventType.PEACEFUL_PROTEST: 0, SubEventType.PROTEST_WITH_IN
                   SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS: 2, SubEventType.VIOLENT_DEMONSTRATION: 3}
 
 
-def _merge_protest_turns(drafts: list[_Draft]) -> list[_Draft]:
+STATE_FORCE_WORDS = (" police", " security forces", " troops", " soldiers", " army ", " gendarm")
+
+
+def _act_at_protest(d: _Draft, sentence: str) -> SubEventType | None:
+    """What an act told just after a demonstration was, read as a turn of it: arrests by the
+    police are its intervention, the police's shooting or beating force on it (excessive when
+    someone died), a crowd's damage or fighting its riot ("Police moved in and detained dozens
+    of them", "Security forces fired live rounds at the crowd, killing three", "Some of them
+    smashed windows"). None for anything else, an armed group's acts above all."""
+    a1, a2 = d.actor1, d.actor2
+    state = a1 is None or a1.kind is ActorKind.STATE_FORCES
+    on_crowd = a2 is None or a2.kind in (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
+    if d.sub is SubEventType.ARRESTS and state and on_crowd:
+        return SubEventType.PROTEST_WITH_INTERVENTION
+    # the parser can lose the shooter of "fired at the crowd, killing three": the clause names them
+    forces = a1 is not None and a1.kind is ActorKind.STATE_FORCES or a1 is None and any(
+        w in f" {sentence.lower()} " for w in STATE_FORCE_WORDS)
+    if d.sub is SubEventType.ATTACK and forces and on_crowd:
+        return SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS if d.fatalities \
+            else SubEventType.PROTEST_WITH_INTERVENTION
+    crowd = a1 is None or a1.kind in (ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS)
+    if d.sub in (SubEventType.LOOTING_PROPERTY_DESTRUCTION, SubEventType.MOB_VIOLENCE) and crowd:
+        return SubEventType.VIOLENT_DEMONSTRATION
+    return None
+
+
+def _unnamed_forces(sentence: str) -> list[Actor]:
+    """The police or troops a sentence names where the parser lost them as the actor; their
+    country is the event's (see _situate_actor)."""
+    low = f" {sentence.lower()} "
+    if " police" in low:
+        return [Actor(name="Police Forces", kind=ActorKind.STATE_FORCES)]
+    if any(w in low for w in STATE_FORCE_WORDS):
+        return [Actor(name="Military Forces", kind=ActorKind.STATE_FORCES)]
+    return []
+
+
+def _merge_protest_turns(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'Hundreds protested in Nairobi. Police fired tear gas to disperse them.': one
     demonstration, told as it went on, is one event of the type of how far it went (ACLED
     codes a protest that police broke up as a protest with intervention, one whose crowd
     threw stones as a violent demonstration). The later turn is folded into the protest told
-    up to two sentences before it, in the same place and time; the police become its second
-    actor."""
+    up to two sentences before it, in the same place and time, and two turns told in one
+    sentence ("policemen were injured when protesters pelted them with stones") are one; the
+    police become its second actor."""
     out: list[_Draft] = []
     for d in drafts:
-        turn = PROTEST_COURSE.get(d.sub, 0)
-        target = next((p for p in reversed(out) if p.sub in PROTEST_COURSE and 0 < d.sent_i - p.sent_i <= 2
-                       and d.para_i - p.para_i in (0, 1) and PROTEST_COURSE[p.sub] < turn and not d.cand.separate
+        sub = d.sub if d.sub in PROTEST_COURSE else _act_at_protest(d, text[d.start:d.end])
+        turn = PROTEST_COURSE.get(sub, 0) if sub is not None else 0
+        target = next((p for p in reversed(out) if p.sub in PROTEST_COURSE and (
+                           0 < d.sent_i - p.sent_i <= 2 and PROTEST_COURSE[p.sub] < turn
+                           or d.sent_i == p.sent_i and d.sub in PROTEST_COURSE)
+                       and d.para_i - p.para_i in (0, 1) and not d.cand.separate
                        and (p.cand.modality in REPORTED) == (d.cand.modality in REPORTED)
                        and _places_compatible(p.place, d.place) and _draft_dates_compatible(p, d)), None)
-        if target is None:
+        if target is None or sub is None:
             out.append(d)
             continue
-        state = [a for a in (d.actor1, d.actor2) if a is not None and a.kind is ActorKind.STATE_FORCES]
+        d.sub = sub
+        state = [a for a in (d.actor1, d.actor2) if a is not None and a.kind is ActorKind.STATE_FORCES] \
+            or _unnamed_forces(text[d.start:d.end])
         crowd = [a for a in (d.actor1, d.actor2) if a is not None and a.kind in (ActorKind.PROTESTERS,
                                                                                  ActorKind.RIOTERS)]
         d.actor1, d.actor2 = (crowd[0] if crowd else None), None
         _combine(target, d)
-        target.sub, target.event_type = d.sub, SUB_EVENT_PARENT[d.sub]
+        if turn > PROTEST_COURSE[target.sub]:
+            target.sub, target.event_type = d.sub, SUB_EVENT_PARENT[d.sub]
         target.actor2 = target.actor2 or (state[0] if state else None)
     return out
 
@@ -666,11 +710,18 @@ def _summary_and_incident(a: _Draft, b: _Draft) -> bool:
     return DatePrecision.RANGE in kinds and kinds <= {DatePrecision.RANGE, DatePrecision.DAY} and a.date != b.date
 
 
+# strategic developments that happen at a place on the ground (weapons seized, a base set up,
+# ground handed over); agreements and the rest are made or told anywhere
+PLACED_STRATEGIC = frozenset({SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY, SubEventType.DISRUPTED_WEAPONS_USE,
+                              SubEventType.HEADQUARTERS_OR_BASE_ESTABLISHED, SubEventType.LOOTING_PROPERTY_DESTRUCTION,
+                              SubEventType.ARRESTS, SubEventType.CHANGE_TO_GROUP_ACTIVITY})
+
+
 def _situated(d: _Draft) -> bool:
     """Is the report one that happens somewhere in particular (fighting, a protest, an
     evacuation), which the article's places can place, rather than a statement or a deal?"""
     return d.event_type in VIOLENCE | {EventType.PROTESTS, EventType.RIOTS} \
-        or d.sub is SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY
+        or d.sub in PLACED_STRATEGIC
 
 
 def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: list[str],

@@ -291,8 +291,21 @@ AFFILIATION = re.compile(r"^\s*-?\s*(?:based|led|backed|brokered|sponsored)\b", 
 
 
 def affiliation(ent: Span) -> bool:
-    """'UK-based', 'US-led': a name telling who someone is, not where anything happened."""
-    return bool(AFFILIATION.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 12]))
+    """'UK-based', 'US-led': a name telling who someone is, not where anything happened;
+    nor does the country of an office that speaks ("Russia's Defence Ministry said", "the
+    Turkish foreign minister"): a wire story quotes it from anywhere."""
+    if AFFILIATION.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 12]):
+        return True
+    root = ent.root
+    head = root.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "Russia's Defence Ministry": the ministry, through its compounds
+    return root.dep_ in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in SPEAKING_OFFICES
+
+
+# offices whose country says who speaks, not where anything happened
+SPEAKING_OFFICES = frozenset("""ministry minister ministries embassy ambassador envoy spokesman spokeswoman
+spokesperson diplomat diplomats""".split())
 
 
 def title_countries(title: str | None, res: Resources) -> list[str]:

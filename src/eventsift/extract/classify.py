@@ -34,8 +34,14 @@ FIGHT_WORDS = CLAUSE_CUES["fight_words"]
 # Acts of violence a crowd commits (not force used on it)
 CROWD_ACTS = frozenset({"attack", "raid", "loot", "destroy", "kill", "shoot", "wound", "riot", "clash", "fight"})
 PEACEFUL_HANDOVER = CLAUSE_CUES["peaceful_handover"]
+LEFT_GROUND = CLAUSE_CUES["left_ground"]
 FORCE_WORDS = CLAUSE_CUES["force_words"]
 LETHAL_CUES = CLAUSE_CUES["lethal_cues"]
+# words of a fight for the ground: troops leaving it then is a defeat, not a handover
+CONTESTED = (*FIGHT_WORDS, *LETHAL_CUES, " fighting", " battle", " offensive", " assault", " attack")
+CRIME_CUES = CLAUSE_CUES["crime_cues"]
+# acts that are crime when robbers or a husband commit them (a mob beating a thief is a riot)
+CRIME_ACTS = frozenset({"kill", "shoot", "attack", "wound", "clash", "fight", "raid", "arrest", "abduct"})
 
 
 # Trigger classes whose sub-event type nothing else in the clause changes.
@@ -56,19 +62,25 @@ def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | N
     return None if sub is None else (SUB_EVENT_PARENT[sub], sub)
 
 
-def _crowd_violence(cls: str, actor1: Actor | None, clause: str) -> S | None:
+def _crowd_violence(cls: str, actor1: Actor | None, clause: str, cue: S | None = None) -> S | None:
     """Violence by a crowd: demonstrators' is a violent demonstration, a mob's (lynchings,
-    vigilantes, rival crowds) mob violence, as ACLED's riot sub-types define them."""
+    vigilantes, rival crowds, villagers beating a suspected thief) mob violence, as ACLED's
+    riot sub-types define them."""
     if cls not in CROWD_ACTS:
         return None
     kind = actor1.kind if actor1 is not None else None
+    protest = " protest" in clause or " demonstrat" in clause
     if kind is ActorKind.PROTESTERS:
-        return S.VIOLENT_DEMONSTRATION
+        # supporters of rival parties fighting each other are a mob, not a demonstration
+        return S.MOB_VIOLENCE if not protest and any(c in clause for c in MOB_CUES) else S.VIOLENT_DEMONSTRATION
+    if kind is ActorKind.CIVILIANS and cls in ("attack", "kill", "wound") and cue is None:
+        # townspeople who kill or beat someone with no weapon of war are a mob, not an armed group
+        return S.VIOLENT_DEMONSTRATION if protest else S.MOB_VIOLENCE
     # rival crowds with sticks and stones; a crowd of people beating or hacking someone with them
     crude = (cls in ("clash", "fight") or cls in ("attack", "kill", "wound") and kind in (
         ActorKind.RIOTERS, ActorKind.CIVILIANS, ActorKind.PROTESTERS)) and any(c in clause for c in CRUDE_WEAPONS)
     if kind is ActorKind.RIOTERS or (any(c in clause for c in MOB_CUES) or crude) and kind not in ARMED_KINDS:
-        return S.VIOLENT_DEMONSTRATION if " protest" in clause or " demonstrat" in clause else S.MOB_VIOLENCE
+        return S.VIOLENT_DEMONSTRATION if protest else S.MOB_VIOLENCE
     return None
 
 
@@ -107,16 +119,21 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return cue if cue in REMOTE else None
     if cls == "down":
         return cue if cue in REMOTE else S.SHELLING_ARTILLERY_MISSILE_ATTACK
-    crowd = _crowd_violence(cls, actor1, clause)
+    crowd = _crowd_violence(cls, actor1, clause, cue)
     if crowd is not None:
         return crowd
+    if cls in CRIME_ACTS and cue not in REMOTE and any(c in clause for c in CRIME_CUES):
+        return None  # "robbers killed a shopkeeper", "shot his wife dead": crime, not political violence
     if cls == "arrest" and any(w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
         # arrests at a demonstration: ACLED codes the protest, with the intervention
         return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
             else S.PROTEST_WITH_INTERVENTION
     if cls == "loot" and (actor1 is None or actor1.kind not in ARMED_KINDS) and any(
-            w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
+            w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS) or cls == "loot" and actor1 is not None \
+            and actor1.kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION  # "youths burnt a police vehicle during a protest": the riot
+    if cls == "loot" and actor1 is not None and actor1.kind is ActorKind.RIOTERS:
+        return S.MOB_VIOLENCE  # ACLED codes a mob's looting and arson as the riot, not as looting
     if cls in FIXED:
         return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
@@ -141,8 +158,10 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.PROTEST_WITH_INTERVENTION
         return S.PEACEFUL_PROTEST
     if cls in ("capture", "recapture"):
-        if territory_object and any(c in clause for c in PEACEFUL_HANDOVER):
-            return S.NON_VIOLENT_TRANSFER_OF_TERRITORY  # "took the district without a fight"
+        if territory_object and (any(c in clause for c in PEACEFUL_HANDOVER) or any(
+                c in clause for c in LEFT_GROUND) and not any(c in clause for c in CONTESTED)):
+            # "took the district without a fight", "took over the town after the army pulled out"
+            return S.NON_VIOLENT_TRANSFER_OF_TERRITORY
         if not territory_object:
             if not human_object:
                 return None  # "seized weapons", "took part": no territory and no captives

@@ -120,12 +120,29 @@ def _in_background_phrase(t: Token) -> bool:
     for anc in [t, *t.ancestors]:
         if anc.dep_ == "pobj" and anc.head.lower_ in BACKGROUND_PREPS:
             return True
+        if _protest_reason(anc):
+            return True
         if anc.dep_ == "pobj" and anc.head.head.lemma_.lower() in BACKGROUND_NOUNS:
             return True
         if anc.dep_ == "pcomp" and anc.head.lower_ in BACKGROUND_PREPS:
             return True
         if anc.pos_ == "VERB" and anc is not t:
             break
+    return False
+
+
+# what a protest is against: "to denounce the killing of a trader", "in protest against the
+# arrest of their leader" name the protest's cause, not a second event
+PROTEST_REASON_VERBS = frozenset("protest denounce condemn decry mourn oppose".split())
+PROTEST_REASON_NOUNS = frozenset("protest demonstration rally march strike sit-in vigil".split())
+
+
+def _protest_reason(t: Token) -> bool:
+    if t.dep_ == "dobj" and lemma(t.head) in PROTEST_REASON_VERBS and t.head.dep_ in ("xcomp", "advcl", "conj"):
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ in ("against", "over") and (
+            lemma(t.head.head) in PROTEST_REASON_NOUNS or lemma(t.head.head) in PROTEST_REASON_VERBS):
+        return True
     return False
 
 

@@ -31,6 +31,11 @@ BLOCKED_THINGS = WORD_SETS["blocked_things"]
 DISRUPT_VERBS = WORD_SETS["disrupt_verbs"]
 PROJECTILES = WORD_SETS["projectiles"]
 TRUCES = WORD_SETS["truces"]
+ACCORD_TOPICS = WORD_SETS["accord_topics"]
+# what strikes from afar: its destroying an arms depot is a strike, not a seizure
+STRIKERS = frozenset("""warplane warplanes jet jets bomber bombers aircraft aviation helicopter helicopters drone
+drones airstrike airstrikes strike strikes raid raids artillery missile missiles rocket rockets""".split())
+LEFT_VERBS = frozenset({"abandon", "vacate", "withdraw", "evacuate", "retreat", "leave", "quit"})
 TRUCE_VERBS = WORD_SETS["truce_verbs"]
 CAPTIVES = WORD_SETS["captives"]
 DEPLOY_VERBS = WORD_SETS["deploy_verbs"]
@@ -105,7 +110,9 @@ def natural_cause(v: Token, depth: int = 0) -> bool:
         return natural_cause(v.head, depth + 1)  # "floods killed 40 and injured 80": the subject is shared
     if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ == "VERB":
         # "an earthquake levelled villages, killing hundreds": the toll of the head's subject
-        return any(c.dep_ == "nsubj" and _is_cause(c) for c in v.head.children) or accidental_blast(v.head)
+        # "a bus plunged into a gorge, killing 25": a disaster verb's own toll
+        return any(c.dep_ == "nsubj" and _is_cause(c) for c in v.head.children) or accidental_blast(v.head) \
+            or lemma(v.head) in DISASTER_VERBS
     return False
 
 
@@ -193,7 +200,10 @@ def _is_base(v: Token) -> bool:
 # "an indefinite strike", "a nationwide strike": a stoppage of work, a form of protest
 # verbs of a stoppage or a crowd's act that "in protest" makes a protest ("resigned in protest" is none)
 STOPPAGE_VERBS = frozenset("shut close boycott stop halt suspend march gather walk block sit fast down refuse "
-                           "strike rally assemble".split())
+                           "strike rally assemble keep pull".split())
+# what a boycott stops that makes it a strike: work, classes, courts (not a boycott of goods)
+BOYCOTTED = frozenset("class classes court courts lecture lectures exam exams examination examinations work "
+                      "duty duties office offices school schools session sessions proceedings".split())
 LABOUR_STRIKES = frozenset("indefinite nationwide general week-long weeklong day-long one-day two-day three-day "
                            "open-ended labour labor warning sympathy wildcat".split())
 
@@ -235,7 +245,7 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     words = _object_words(t)
     subj_words = {lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
     passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
-    return (_weapons_stopped(lem, parts, objs, words, passive)
+    return (_weapons_stopped(lem, parts, objs, words, passive, subj_words)
             or _ground_taken(t, lem, objs, words)
             or _agreement(t, lem, parts, preps, words)
             or _forces_changed(t, lem, parts, objs, words, subj_words)
@@ -249,10 +259,11 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             or _chemical_use(lem, words))
 
 
-def _weapons_stopped(lem: str, parts: set[str], objs: set[str], words: set[str], passive: set[str]) -> str | None:
+def _weapons_stopped(lem: str, parts: set[str], objs: set[str], words: set[str], passive: set[str],
+                     subj_words: set[str] = frozenset()) -> str | None:
     """Weapons seized or a plot foiled is ACLED's disrupted weapons use, but an attack
-    repelled was fought off: a battle."""
-    if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS:
+    repelled was fought off: a battle, and a depot that bombers destroyed was bombed."""
+    if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS and not (lem == "destroy" and subj_words & STRIKERS):
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
             "attack", "assault", "offensive", "advance", "incursion", "infiltration"} and (
@@ -380,6 +391,8 @@ def _crowd_act(t: Token, lem: str, words: set[str]) -> str | None:
         return "protest"  # "hundreds gathered outside the ministry to demand jobs"
     if lem in ("chant", "wave", "brandish") and (words & SLOGANS or lem == "chant"):
         return "protest"
+    if lem in ("burn", "torch") and words & {"effigy", "effigies"}:
+        return "protest"  # "burned an effigy of the chief minister": ACLED's peaceful protest
     if lem in ("hold", "carry", "raise") and words & SLOGANS - {"slogan", "slogans"}:
         return "protest"  # "held up placards"
     if lem in ("burn", "torch", "set", "erect", "build", "put") and words & BARRICADES:
@@ -542,8 +555,11 @@ def _phrasal_act(t: Token, lem: str, parts: set[str], objs: set[str], kids: list
 def _force_on_people(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token]) -> str | None:
     """A beating is an attack; shots fired at a protest or tear gas and arrests against a
     crowd are force used on protesters, not a battle."""
-    if lem in ("beat", "rough") and ("up" in parts or objs):
-        return "attack"
+    if lem in ("beat", "hack", "stone", "club", "bludgeon", "batter", "lynch") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids):
+        return "kill"  # "beaten to death by a mob", "hacked to death"
+    if lem in ("beat", "rough") and ("up" in parts or objs or any(c.dep_ == "nsubjpass" for c in kids)):
+        return "attack"  # "beat up a journalist", "he was beaten by police"
     if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
             g.dep_ == "pobj" and lemma(g) in PROTEST_CROWDS for g in c.children) for c in kids):
         return "intervene"  # "soldiers fired live rounds at demonstrators": force on a protest
@@ -600,8 +616,11 @@ def _group_reformed(t: Token, lem: str, parts: set[str], objs: set[str]) -> str 
 def _protest_act(t: Token, lem: str, objs: set[str], kids: list[Token], preps: set[str]) -> str | None:
     """Taking to the streets, striking, shutting shops "in protest", protesters gathering,
     work stopped: a protest, though no verb of protest is used."""
-    if lem in ("take", "pour", "flood", "return", "spill", "march") and "street" in {p.rstrip("s") for p in preps}:
-        return "protest"  # "thousands took to the streets"
+    if lem in ("take", "pour", "flood", "return", "spill", "march", "come") and "street" in {
+            p.rstrip("s") for p in preps}:
+        return "protest"  # "thousands took to the streets", "residents came out on the streets"
+    if lem == "boycott" and objs & BOYCOTTED:
+        return "protest"  # "lawyers boycotted courts", "students boycotted classes": a strike
     if lem == "go" and "strike" in preps:
         return "protest"  # "workers went on strike"
     if lem in STOPPAGE_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
@@ -625,11 +644,20 @@ def _settled_without_fighting(t: Token, lem: str, parts: set[str]) -> str | None
                                       or _ends_fighting(o))
             for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
         return "agree"  # "the two sides signed a ceasefire agreement", "a peace deal was signed"
+    if lem in ("sign", "conclude", "reach", "broker") and any(
+            lemma(o) in ACCORDS for o in t.children if o.dep_ in ("dobj", "nsubjpass")) and {
+            lemma(x) for x in t.subtree} & (WAR_ACCORDS | FIGHTING | ACCORD_TOPICS):
+        # what the accord is about, wherever the parser hangs it: "reached a deal in Doha on a
+        # prisoner swap", "signed a deal to cease hostilities" (a trade deal stays no event)
+        return "agree"
     if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES and {
             lemma(x) for x in t.subtree} & (ACCORDS | WAR_ACCORDS):
         return "agree"  # "handed over the bodies of three soldiers under a local deal"
     if lem == "enter" and any(c.lower_ in ("unopposed", "unchallenged") for c in t.children):
         return "withdraw"  # "the rebels entered the town unopposed": ground changed hands without a fight
+    if lem in ("enter", "occupy") and _object_words(t) & TERRITORY_NOUNS and any(
+            c.dep_ == "advcl" and lemma(c) in LEFT_VERBS for c in t.children):
+        return "withdraw"  # "rebels entered the town after the army abandoned it"
     return None
 
 
@@ -640,8 +668,8 @@ def _crowd_or_sexual_violence(t: Token, lem: str, objs: set[str], kids: list[Tok
         return "riot"  # "threw stones at police"
     if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
         return "block"  # "demonstrators blocked roads"
-    if lem == "abuse" and any(c.lower_ == "sexually" for c in kids):
-        return "sexual"
+    if lem in ("abuse", "assault", "exploit", "harass") and any(c.lower_ == "sexually" for c in kids):
+        return "sexual"  # "sexually assaulted by a policeman"
     return None
 
 
