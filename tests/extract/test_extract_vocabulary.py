@@ -63,6 +63,19 @@ pytestmark = pytest.mark.slow
     ('The rebels took control of the town after government forces pulled out.',
      S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
     ('Rebels entered the town of Menaka after the army abandoned it.', S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    ('Government troops pulled out of Menaka, and rebel fighters seized the town hours later.',
+     S.NON_VIOLENT_TRANSFER_OF_TERRITORY),
+    # a one-word name taken or retaken is a town, though the tagger may read a person or a product
+    ('Government forces recaptured Marieholm on Sunday after heavy fighting with the rebels.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('Rebels seized Velmora after government troops fled.', S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
+    # one crowd that protested and then burned tyres went as far as a riot
+    ('Youths protested in Marieholm against the arrest of a local leader and burned tyres on the main road.',
+     S.VIOLENT_DEMONSTRATION),
+    # a group's change of name or allegiance
+    ('The Ravenhall Liberation Front changed its name to the Ravenhall People\'s Army on Monday.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('The group pledged allegiance to the Islamic State in Sirte.', S.CHANGE_TO_GROUP_ACTIVITY),
     # a depot that bombers destroyed was bombed, not seized
     ('Russian bombers destroyed a large ammunition depot of the militants near Palmyra.', S.AIR_DRONE_STRIKE),
     ('The militia agreed to a truce with the army in Tripoli after three days of fighting.',
@@ -487,6 +500,7 @@ def test_a_year_is_a_coarse_date_not_a_running_tally(extract):
     ("Fighting broke out between two groups of gunmen in Tripoli, killing four.", S.ARMED_CLASH),
     ("Soldiers rallying near the border shelled the village of Kafr Nabl.", S.SHELLING_ARTILLERY_MISSILE_ATTACK),
     ("Protesters blocked a road damaged by floods in Dhaka.", S.PEACEFUL_PROTEST),
+    ("Hundreds of farmers protested in Patna and blocked the highway for three hours.", S.PEACEFUL_PROTEST),
     ("A gunman went on a rampage at a mall in Nairobi, killing 29.", S.ATTACK),
 ])
 def test_look_alikes_keep_their_own_type(extract, text, sub):

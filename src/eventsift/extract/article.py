@@ -257,7 +257,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
             typed = classify(c.cls, cue=cue, actor1=a1 or _generic_forces(c.actor1), actor2=a2,
                              target_armed=c.target_armed,
                              clause=c.weapon_text, territory_object=c.territory_object,
-                             human_object=c.human_object)
+                             human_object=c.human_object, sentence=f" {stext.lower()} ")
             if typed is None:
                 continue
             explicit = owned_times.get(c.trigger_i)

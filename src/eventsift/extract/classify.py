@@ -55,10 +55,12 @@ FIXED: dict[str, S] = {
 
 def classify(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
              target_armed: bool, clause: str, territory_object: bool,
-             human_object: bool = True) -> tuple[EventType, S] | None:
-    """Type for one trigger, or None when the words do not make an ACLED event."""
+             human_object: bool = True, sentence: str = "") -> tuple[EventType, S] | None:
+    """Type for one trigger, or None when the words do not make an ACLED event. ``clause``
+    is the trigger's clause, ``sentence`` the whole sentence (lower case, space padded)."""
     sub = _sub_event(cls, cue=cue, actor1=actor1, actor2=actor2, target_armed=target_armed,
-                     clause=clause, territory_object=territory_object, human_object=human_object)
+                     clause=clause, territory_object=territory_object, human_object=human_object,
+                     sentence=sentence or clause)
     return None if sub is None else (SUB_EVENT_PARENT[sub], sub)
 
 
@@ -89,7 +91,8 @@ def _is_state(actor: Actor | None) -> bool:
 
 
 def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor | None,
-               target_armed: bool, clause: str, territory_object: bool, human_object: bool = True) -> S | None:
+               target_armed: bool, clause: str, territory_object: bool, human_object: bool = True,
+               sentence: str = "") -> S | None:
     if cls == "air":
         return S.AIR_DRONE_STRIKE if cue not in (S.CHEMICAL_WEAPON,) else cue
     if cls == "ied":
@@ -159,8 +162,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.PEACEFUL_PROTEST
     if cls in ("capture", "recapture"):
         if territory_object and (any(c in clause for c in PEACEFUL_HANDOVER) or any(
-                c in clause for c in LEFT_GROUND) and not any(c in clause for c in CONTESTED)):
-            # "took the district without a fight", "took over the town after the army pulled out"
+                c in sentence for c in LEFT_GROUND) and not any(c in sentence for c in CONTESTED)):
+            # "took the district without a fight", "troops pulled out of the town, and rebels
+            # seized it hours later": no fight anywhere in the sentence
             return S.NON_VIOLENT_TRANSFER_OF_TERRITORY
         if not territory_object:
             if not human_object:

@@ -131,6 +131,21 @@ def _in_background_phrase(t: Token) -> bool:
     return False
 
 
+def _unknown_place_name(o: Token, cls: str) -> bool:
+    """A one-word name taken or retaken is a town, whatever the tagger's guess: people are
+    named with a first name or a title ("captured rebel commander Abu Omar"), groups by
+    acronyms; a person can be captured, but a retaken name is ground."""
+    if o.pos_ != "PROPN" or any(c.dep_ in ("compound", "amod", "det", "poss", "appos") for c in o.children):
+        return False
+    if o.is_upper or o.ent_type_ == "NORP" or o.i > 0 and o.nbor(-1).pos_ == "PROPN":
+        return False
+    return cls == "recapture" or o.ent_type_ != "PERSON"
+
+
+# a crowd's acts that make its protest a riot when one subject does both
+CROWD_ESCALATION = frozenset({"riot", "loot", "block", "attack", "clash", "fight"})
+
+
 # what a protest is against: "to denounce the killing of a trader", "in protest against the
 # arrest of their leader" name the protest's cause, not a second event
 PROTEST_REASON_VERBS = frozenset("protest denounce condemn decry mourn oppose".split())
@@ -431,6 +446,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 if other[3].i == t.head.i:
                     if cls in ("kill", "wound") or other[1] in ("shoot", "attack", "strike"):
                         merged[j] = (other[0], cls if cls != "wound" else other[1], other[2], other[3], other[4])
+                    elif other[1] == "protest" and cls in CROWD_ESCALATION:
+                        # "youths protested and burned tyres": the protest went as far as its last act
+                        merged[j] = (other[0], cls, other[2], other[3], other[4])
                     break
             continue
         same = next((j for j, m in enumerate(merged) if m[3].i == head.i), None)
@@ -515,6 +533,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
                 # "captured part of a guerrilla stronghold", "seized control of the village",
                 # "all but one of the villages had been recaptured"
                 territory = True
+            elif cls in ("capture", "recapture") and _unknown_place_name(o, cls):
+                territory = True  # "recaptured Marieholm": a town the tagger took for a person
+                continue
             if o.lemma_.lower() in HUMAN_NOUNS or o.ent_type_ in ("PERSON", "NORP"):
                 human_object = True
             if o.i == t.i or trigger_class(o, lex) is not None or lemma(o) in QUANTITY_NOUNS:

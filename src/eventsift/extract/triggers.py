@@ -229,7 +229,8 @@ exchange swap trade release free begin start open hold resume launch enter join 
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
-fire catch remand pick destroy damage announce discover find uncover unearth locate exhume
+fire catch remand pick destroy damage announce discover find uncover unearth locate exhume change rename
+rebrand split break pledge
 """.split())
 
 
@@ -373,6 +374,12 @@ def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
         return "other"  # "a mass grave was discovered": ACLED's other strategic developments
     if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
         return "regroup"  # "the militia recruited hundreds of young men"
+    if lem in ("change", "rename") and objs & {"name"} or lem == "rebrand":
+        return "regroup"  # "the front changed its name to ...": ACLED's change to a group
+    if lem in ("split", "break", "defect") and "from" in words and (lem != "break" or "away" in words):
+        return "regroup"  # "the faction split from al-Qaeda", "broke away from the Free Syrian Army"
+    if lem == "pledge" and words & {"allegiance", "loyalty"}:
+        return "regroup"  # "the group pledged allegiance to the Islamic State"
     return None
 
 
@@ -496,8 +503,9 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
     if lem in ("seize", "capture") and not (_object_words(t) & TERRITORY_NOUNS or "control" in objs
                                             or objs & HUMAN_NOUNS
                                             or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
-                                                   for c in t.children if c.dep_ == "dobj")) and objs:
-        return None  # "seized a tanker", "captured a tank": neither ground nor people
+                                                   or c.pos_ == "PROPN" for c in t.children if c.dep_ == "dobj")) \
+            and objs:
+        return None  # "seized a tanker", "captured a tank": neither ground nor people (a name may be a town)
     if lem in PHRASE_ONLY_VERBS or lem == "protest" and _objection(t):
         return None
     for form in verb_lemmas(t):
