@@ -91,6 +91,16 @@ def test_country_modifying_the_event_noun_is_who_struck(extract_titled):
     assert all(m.location.country == "SY" for m in ms)
 
 
+@pytest.mark.parametrize("text", [
+    "Ten civilians injured in terrorist attacks in Daraa countryside Aleppo Damascus.",
+    "Ten civilians were injured in terrorist attacks in Daraa countryside, Aleppo and Damascus on Sunday.",
+])
+def test_a_list_of_places_is_reported_in_the_order_it_names_them(extract_titled, text):
+    # one event per place, the first named first (a list whose commas were lost too)
+    ms = extract_titled(text)
+    assert [m.location.admin1_code for m in ms] == ["SY-DR", "SY-HL", "SY-DI"]
+
+
 def test_the_country_of_a_ministry_that_speaks_is_not_the_place(extract_titled):
     text = ("Russia's Defence Ministry said on Friday that militants shelled a residential area, killing two "
             "civilians. The shells were fired from areas of Idlib province controlled by the Nusra Front.")

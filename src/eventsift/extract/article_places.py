@@ -52,21 +52,24 @@ def best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place
     """The event's place(s): the most precise name nearest the trigger, and each other place
     listed with it ("in Daraa countryside, Aleppo and Damascus": ACLED codes an event per
     location) that is not the same place or one it lies in ("in Morek in Hama province")."""
-    resolved: list[tuple[Place, int, int]] = []
+    resolved: list[tuple[Place, int, int, int]] = []
     for ref in cand.places:
-        for p in _ref_places(ref, res, focus):
+        for n, p in enumerate(_ref_places(ref, res, focus)):
             if (ref.modifier or ref.argument) and p.precision is Precision.COUNTRY:
                 continue  # "US airstrikes", "France raised", "accused Belgium": who, not where
-            resolved.append((p, ref.group, ref.distance))
+            resolved.append((p, ref.group, ref.distance, ref.start * 100 + n))
     if not resolved:
         return []
     resolved.sort(key=lambda x: (place_rank(x[0]), x[2]))
     group = resolved[0][1]
-    kept: list[Place] = []
-    for p, g, _ in resolved:
-        if g == group and not any(within(q, p) for q in kept):
-            kept.append(p)
-    return kept
+    kept: list[tuple[Place, int]] = []
+    for p, g, _, at in resolved:
+        if g == group and not any(within(q, p) for q, _ in kept):
+            kept.append((p, at))
+    if len({p.country for p, _ in kept}) == 1:
+        # a list of places in one country in the order the text names them: the first named leads
+        kept.sort(key=lambda x: x[1])
+    return [p for p, _ in kept]
 
 
 def _ref_places(ref: PlaceRef, res: Resources, focus: list[str]) -> list[Place]:

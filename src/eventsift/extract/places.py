@@ -5,7 +5,7 @@ border or an actor ("US-led", "the Turkish army").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -108,8 +108,13 @@ def _place_spans(sent: Span) -> list[Span]:
                 covered.add(t.i)
     roots = {c.root.i for c in cands}
     for t in sent:
-        if t.pos_ == "PROPN" and t.dep_ == "conj" and t.head.i in roots and t.i not in roots:
+        # "in Daraa countryside, Aleppo and Damascus": conjoined with a place, or with the
+        # area noun a place names ("countryside")
+        head_place = t.head.i in roots or _lemma(t.head) in PLACE_HEADS and any(
+            c.i in roots for c in t.head.children if c.dep_ in ("compound", "amod", "nmod"))
+        if t.pos_ == "PROPN" and t.dep_ == "conj" and head_place and t.i not in roots:
             cands.append(sent.doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1])
+            roots.add(t.i)
             roots.add(t.i)
     return cands
 
@@ -118,6 +123,7 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
     """The place names inside one event candidate's clause, minus datelines, origins,
     neighbours across a border and names that stand for an actor."""
     refs: list[PlaceRef] = []
+    spans: list[tuple[int, int]] = []  # each ref's phrase, as token indices
     seen: set[int] = set()
     for ent in cands:
         root = ent.root
@@ -165,7 +171,21 @@ def place_refs(cands: list[Span], own: frozenset[int], trigger: Token, excluded:
                              modifier=modifier, argument=_conj_root(root).dep_ in ARGUMENT_DEPS,
                              container=_container(root) or _province_after(ent), titled=in_title_case(ent),
                              run=_run_before(ent)))
-    return refs
+        spans.append((min(x.i for x in phrase_tokens), max(x.i for x in phrase_tokens)))
+    return _adjacent_lists(refs, spans, trigger.doc)
+
+
+def _adjacent_lists(refs: list[PlaceRef], spans: list[tuple[int, int]], doc) -> list[PlaceRef]:
+    """Names side by side with only commas or "and" between them are one list, however the
+    parser hung them ("in Daraa countryside Aleppo Damascus": a headline whose commas were
+    lost reads as a compound, and its parts land in different groups)."""
+    order = sorted(range(len(refs)), key=lambda k: spans[k][0])
+    out = list(refs)
+    for a, b in zip(order, order[1:]):
+        gap = doc[spans[a][1] + 1: spans[b][0]]
+        if spans[b][0] > spans[a][1] and all(x.is_punct or x.lower_ in ("and", "&") for x in gap):
+            out[b] = replace(out[b], group=out[a].group)
+    return out
 
 
 def _list_head(root: Token) -> Token:
