@@ -98,7 +98,7 @@ crew crewmen teenagers farmers shepherds drivers militiamen paramilitaries volun
 peacekeepers bystanders adults elderly family families lives mothers fathers sons daughters brothers
 sisters wives husbands siblings toddlers newborns grandchildren cousins hostages captives abductees
 youths adolescents minors teachers shoppers customers pedestrians motorists commuters mourners wedding-goers guests tourists
-paramedics rescuers firefighters herders fishermen traders merchants labourers laborers""".split())
+paramedics rescuers firefighters herders fishermen traders merchants labourers laborers citizens""".split())
 _PERSON_SINGULAR = set("""
 person civilian soldier man woman child boy girl baby infant officer policeman policewoman
 fighter militant rebel member guard worker journalist reporter student resident commander
@@ -106,7 +106,7 @@ gunman bomber attacker passenger pilot doctor nurse medic contractor marine sail
 farmer shepherd driver official leader cameraman photographer employee servicemember
 serviceman trooper protester demonstrator villager militiaman peacekeeper volunteer
 bystander prisoner detainee teacher mother father son daughter brother sister wife husband toddler
-youth newborn grandmother grandfather grandson granddaughter cousin hostage captive""".split())
+youth newborn grandmother grandfather grandson granddaughter cousin hostage captive citizen""".split())
 _PERSON = _PERSON_PLURAL | _PERSON_SINGULAR
 
 UNIT_HEADS = frozenset("""
@@ -311,7 +311,7 @@ def _items(sentence: str) -> tuple[_Item, ...]:
     return tuple(out)
 
 
-_KILL_V = (r"killed|dead|died|slain|perished|executed|massacred|lost\s+their\s+lives|were\s+among\s+the\s+dead|"
+_KILL_V = (r"killed|dead|died|slain|perished|executed|massacred|martyred|lost\s+their\s+lives|were\s+among\s+the\s+dead|"
            r"shot\s+dead|gunned\s+down|beheaded|(?:burned|burnt|stabbed|beaten|tortured|hacked|stoned|clubbed|bludgeoned)\s+to\s+death|lynched")
 _HURT_V = r"wounded|injured|hurt|maimed"
 _AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|reportedly|also|"

@@ -76,6 +76,21 @@ pytestmark = pytest.mark.slow
     ('The Ravenhall Liberation Front changed its name to the Ravenhall People\'s Army on Monday.',
      S.CHANGE_TO_GROUP_ACTIVITY),
     ('The group pledged allegiance to the Islamic State in Sirte.', S.CHANGE_TO_GROUP_ACTIVITY),
+    # armed men slipping into a region move; slipping into positions attack them
+    ('About 150 militants infiltrated the northern countryside of Latakia from Turkey on Thursday.',
+     S.CHANGE_TO_GROUP_ACTIVITY),
+    ('Militants tried to infiltrate army positions near Kinsabba, the army said.', S.ARMED_CLASH),
+    # the wording of state news agencies
+    ('Army units destroyed terrorist hideouts in the countryside of Hama, killing scores of terrorists.',
+     S.ARMED_CLASH),
+    ('Army units targeted gatherings of ISIS terrorists in Deir Ezzor, killing many of them.', S.ARMED_CLASH),
+    ('The army restored security and stability to the town of Salma in Lattakia northern countryside.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('Residential neighborhoods in Damascus came under mortar fire by terrorists.',
+     S.SHELLING_ARTILLERY_MISSILE_ATTACK),
+    ('An army unit eliminated a terrorist group in Jobar.', S.ARMED_CLASH),
+    ('Fierce clashes raged between the army and terrorists near Aleppo.', S.ARMED_CLASH),
+    ('Two civilians were martyred by terrorist sniper fire in Daraa.', S.ATTACK),
     # a depot that bombers destroyed was bombed, not seized
     ('Russian bombers destroyed a large ammunition depot of the militants near Palmyra.', S.AIR_DRONE_STRIKE),
     ('The militia agreed to a truce with the army in Tripoli after three days of fighting.',
@@ -463,6 +478,8 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'A man shot his wife dead in a domestic dispute in Johannesburg.',
     'A building collapsed in Lagos on Tuesday, killing 20 people.',
     'A bus plunged into a gorge in Himachal Pradesh, killing 25.',
+    'Hackers infiltrated the computer network of the ministry in Nairobi.',
+    'Three people were killed in a fire at a market in Lagos.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

@@ -153,6 +153,7 @@ def test_numbers_not_quantities(sentence):
     ("Two teachers were stabbed to death in the attack.", 2, None, "Two teachers were stabbed to death"),
     ("Three farmers were hacked to death near Marsabit.", 3, None, "Three farmers were hacked to death"),
     ("Two men were lynched by villagers in Jharkhand.", 2, None, "Two men were lynched"),
+    ("A citizen was martyred and five others were injured by mortar shells.", 1, 5, "A citizen was martyred"),
 ])
 def test_numbers_tolls_stated_many_ways(sentence, killed, injured, killed_text):
     c = find_casualties(sentence)

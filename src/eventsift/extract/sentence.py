@@ -131,6 +131,14 @@ def _in_background_phrase(t: Token) -> bool:
     return False
 
 
+def _them_are_armed(t: Token, objs: list[Token], armed: frozenset[str]) -> bool:
+    """"killing many of them" after a verb whose object was armed men: "them" are those men."""
+    if t.dep_ not in ("advcl", "xcomp", "conj") or not any(x.lower_ == "them" for o in objs for x in o.subtree):
+        return False
+    told = [x for c in t.head.children if c.dep_ in ("dobj", "prep") and c.i < t.i for x in c.subtree]
+    return any(x.lower_ in armed or x.lemma_.lower() in armed for x in told)
+
+
 def _unknown_place_name(o: Token, cls: str) -> bool:
     """A one-word name taken or retaken is a town, whatever the tagger's guess: people are
     named with a first name or a title ("captured rebel commander Abu Omar"), groups by
@@ -178,17 +186,19 @@ def _harm_after(t: Token) -> bool:
     return lemma(g) in HARM_VERBS
 
 
+# verbs whose subject noun is an event that happened: "clashes broke out", "the attack left 12 dead"
+ONSET_VERBS = frozenset("""take occur happen leave claim kill wound spread erupt break rage resume escalate
+continue hit target strike destroy rock shake start begin open""".split())
+
+
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
     """Does a trigger noun report an event here, rather than name one in passing?"""
     if head is not t and any(x in lex.light_verbs for x in verb_lemmas(head)):
         return True
     if t.dep_ in SUBJECTS and head.i in trig_idx:
         return False  # "an airstrike killed ..." -- the verb carries the event
-    if t.dep_ in SUBJECTS and lemma(head) in ("take", "occur", "happen", "leave", "claim", "kill", "wound",
-                                                "spread", "erupt", "break", "rage", "resume", "escalate", "continue",
-                                                "hit", "target", "strike", "destroy", "rock", "shake", "start",
-                                                "begin", "open"):
-        return True  # "clashes broke out", "the peace talks started"
+    if t.dep_ in SUBJECTS and set(verb_lemmas(head)) & ONSET_VERBS:
+        return True  # "clashes broke out", "fierce clashes raged" (the tagger's lemma "rag"), "talks started"
     for c in t.children:
         if c.dep_ in ("relcl", "acl") and lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
                                                       "hit", "destroy", "take", "strike"):
@@ -215,7 +225,7 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
             "participate", "join", "take", "engage", "march", "go", "indulge", "resort"):
         return True  # "hundreds took part in a march", "protesters indulged in arson", "resorted to stone pelting"
     if t.dep_ == "pobj" and t.head.dep_ == "agent" and lemma(t.head.head) in (
-            "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure"):
+            "hit", "target", "strike", "rock", "shake", "kill", "wound", "injure", "martyr"):
         return True  # "the posts were hit by synchronised attacks"
     return False
 
@@ -386,6 +396,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
     told = {t.i: ref for t, _, is_noun, _ in raw if not is_noun
             for ref in [_told_event_subject(t, lex)] if ref is not None}
     told_nouns = {ref.i for ref in told.values()}
+    # "destroyed", "targeted" name an event only with a weapon named (extract/classify.py)
+    armed_sentence = lex.weapon_cue(f" {sent.text.lower()} ") is not None
+    unarmed = frozenset() if armed_sentence else frozenset(
+        t.i for t, cls, is_noun, _ in raw if not is_noun and cls in ("destroy", "strike"))
     kept: list[tuple[Token, str, bool, Token, bool]] = []
     for t, cls, is_noun, head in raw:
         backref = False
@@ -423,7 +437,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and natural_cause(t)
                             or cls == "explode" and accidental_blast(t)):
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
-        if not is_noun and _is_toll_clause(t, cls, raw):
+        if not is_noun and _is_toll_clause(t, cls, raw, unarmed):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
         if not is_noun and cls == "protest" and t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in SUBJECTS \
                 and t.head.head.i in trig_idx:
@@ -548,9 +562,13 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
         named_targets = [o for o in objs if o.i != t.i and trigger_class(o, lex) is None]
         if not named_targets and any({x.lower_ for x in _np_tokens(v)} & lex.armed_targets for v in victims):
             target_armed = True  # "launched attacks, killing 40 soldiers": soldiers were the target
-        if cls in ("capture", "recapture") and not is_noun and prep_objects(head) & TERRITORY_NOUNS and any(
-                c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt")):
-            territory = True  # "drove the militants out of four villages": the ground, not the people
+        if not target_armed and _them_are_armed(t, objs + victims, lex.armed_targets):
+            target_armed = True  # "targeted gatherings of terrorists, killing many of them"
+        if cls in ("capture", "recapture") and not is_noun and prep_objects(head) & TERRITORY_NOUNS and (any(
+                c.lower_ in ("out", "from") for c in head.children if c.dep_ in ("prep", "prt"))
+                or lemma(head) == "restore"):
+            # "drove the militants out of four villages", "restored security to the town": the ground
+            territory = True
         if cls == "die":
             # "four protesters died from gunfire": the subject is the victim, not the killer
             if subj is not None and {x.lower_ for x in _np_tokens(subj)} & lex.armed_targets:
@@ -696,18 +714,21 @@ def _told_event_subject(v: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _is_toll_clause(t: Token, cls: str, raw: list) -> bool:
-    """A kill/wound verb that modifies another trigger's phrase gives that event's toll."""
+def _is_toll_clause(t: Token, cls: str, raw: list, unarmed: frozenset[int] = frozenset()) -> bool:
+    """A kill/wound verb that modifies another trigger's phrase gives that event's toll; not
+    the phrase of a verb that names no event without a weapon (``unarmed``: "destroyed
+    hideouts, killing scores of terrorists" is told by its killing)."""
     if cls not in ("kill", "wound"):
         return False
     if t.dep_ == "conj" and t.head.pos_ == "ADJ" and t.head.lower_ in ("dead", "hurt", "injured"):
         return True  # "left scores dead and wounded": the state the event left them in
     if t.dep_ == "conj":  # "that killed 129 people and wounded 350 others"
         h = t.head
-        return any(x.i == h.i for x, *_ in raw) and _is_toll_clause(h, "kill", raw)
+        return any(x.i == h.i for x, *_ in raw) and _is_toll_clause(h, "kill", raw, unarmed)
     if t.dep_ not in ("acl", "relcl", "advcl", "xcomp"):
         return False
-    others = {x.i for x, *_ in raw if x.i != t.i} | {h.i for x, _, is_noun, h in raw if is_noun and x.i != t.i}
+    others = ({x.i for x, *_ in raw if x.i != t.i} | {h.i for x, _, is_noun, h in raw if is_noun and x.i != t.i}) \
+        - unarmed
     for depth, anc in enumerate(t.ancestors):
         if anc.i in others:
             return True

@@ -74,11 +74,18 @@ ACCIDENT_CUES = (" gas leak", " cylinder", " boiler", " propane", " fireworks", 
                  " coal mine", " mine shaft", " chemical plant", " factory", " fertilizer", " fertiliser")
 
 
+# what fires "fire" as a weapon, not a blaze: "sniper fire", "mortar fire", "live fire"
+GUNFIRE_MODIFIERS = frozenset("""sniper mortar artillery tank rocket machine machine-gun machinegun gun heavy live
+enemy hostile cross terrorist militant army regime""".split())
+
+
 def _is_cause(g: Token) -> bool:
     """A disaster, an accident or a disease ('floods', 'a volcano', 'a gas explosion')."""
+    mods = {lemma(x) for x in g.children if x.dep_ in ("compound", "amod")}
+    if lemma(g) == "fire" and mods & GUNFIRE_MODIFIERS:
+        return False  # "killed by sniper fire": shots, not a blaze
     if lemma(g) in NON_CONFLICT_CAUSES:
         return True
-    mods = {lemma(x) for x in g.children if x.dep_ in ("compound", "amod")}
     return bool(mods & NON_CONFLICT_CAUSES) or lemma(g) in ("explosion", "blast") and bool(mods & ACCIDENT_MODIFIERS)
 
 
@@ -383,6 +390,21 @@ def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
     return None
 
 
+def _infiltration(t: Token, lem: str, armed_targets: frozenset[str]) -> str | None:
+    """Armed men slipping into a country or a region is ACLED's change to a group's activity
+    (a movement of forces); slipping into positions or a checkpoint is an attack on them."""
+    if lem not in ("infiltrate", "infiltration"):
+        return None
+    armed = _armed_subject(t) if lem == "infiltrate" else bool({lemma(x) for x in t.subtree} & ARMED_NOUNS)
+    if not armed:
+        return None  # "hackers infiltrated the network"
+    into = [g for c in t.children if c.dep_ in ("dobj", "prep") for g in ([c] if c.dep_ == "dobj" else c.children)
+            if g.dep_ in ("dobj", "pobj")]
+    if any(g.lower_ in armed_targets or lemma(g) in armed_targets for g in into):
+        return "attack"  # "tried to infiltrate army positions"
+    return "regroup"
+
+
 def _fire_exchanged(lem: str, words: set[str]) -> str | None:
     """Fire exchanged is a battle (an exchange of prisoners was read as an agreement above)."""
     if lem == "exchange" and words & {"fire", "gunfire", "shot", "shots", "blow"}:
@@ -491,7 +513,7 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
         return None  # "a gang engaged in stealing cars"
     preps = prep_objects(t)
     found = (_force_on_people(t, lem, parts, objs, kids)
-             or _control_retaken(lem, parts, objs)
+             or _control_retaken(lem, parts, objs, preps)
              or _strategic_class(t, lem, parts, objs, preps)
              or _base_or_withdrawal(t, lem, parts, objs, kids, preps)
              or _group_reformed(t, lem, parts, objs)
@@ -500,6 +522,11 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
              or _crowd_or_sexual_violence(t, lem, objs, kids))
     if found is not None:
         return found
+    if lem == "infiltrate":
+        return _infiltration(t, lem, lex.armed_targets)
+    if lem == "eliminate" and (objs | {lemma(x) for o in t.children if o.dep_ in ("dobj", "nsubjpass")
+                                       for x in o.subtree}) & (ARMED_NOUNS | {"terrorist", "militant", "gunman"}):
+        return "kill"  # "eliminated a terrorist group", "300 militants were eliminated"
     if lem in ("seize", "capture") and not (_object_words(t) & TERRITORY_NOUNS or "control" in objs
                                             or objs & HUMAN_NOUNS
                                             or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
@@ -578,12 +605,14 @@ def _force_on_people(t: Token, lem: str, parts: set[str], objs: set[str], kids: 
     return None
 
 
-def _control_retaken(lem: str, parts: set[str], objs: set[str]) -> str | None:
+def _control_retaken(lem: str, parts: set[str], objs: set[str], preps: set[str] = frozenset()) -> str | None:
     """Control taken back or restored: a recapture (read before a plain capture)."""
     if lem == "take" and "back" in parts and objs:
         return "recapture"  # "took back control of the town"
     if lem in ("restore", "reassert", "reestablish", "re-establish", "recover", "regain") and "control" in objs:
         return "recapture"
+    if lem == "restore" and objs & {"security", "stability", "safety"} and preps & TERRITORY_NOUNS:
+        return "recapture"  # "the army restored security and stability to the town of Salma"
     return None
 
 
@@ -690,6 +719,8 @@ def _noun_class(t: Token, lem: str, lex: Lexicon) -> str | None:
     for c in t.children:
         if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
             return lex.phrases[f"{c.lower_} {lem}"]
+    if lem == "infiltration":
+        return _infiltration(t, lem, lex.armed_targets)
     if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
         return lex.nouns[lem]
     if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
