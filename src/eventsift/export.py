@@ -155,10 +155,23 @@ def reading_order(row: tuple[Mention, str | None]) -> tuple:
     stands, then (one word, several places) by where each place is named."""
     m = row[0]
     end = len(m.evidence.sentence)
-    where = m.location.text if m.location is not None and m.location.text else None
-    pos = m.evidence.sentence.find(where) if where else -1
-    said = m.evidence.sentence.find(m.trigger) if m.trigger else -1
-    return (m.article_id, m.evidence.start, said if said >= 0 else end, pos if pos >= 0 else end, m.mention_id)
+    said = m.evidence.sentence.lower().find(m.trigger.lower()) if m.trigger else -1
+    return (m.article_id, m.evidence.start, said if said >= 0 else end, _place_position(m, end), m.mention_id)
+
+
+def _place_position(m: Mention, end: int) -> int:
+    """Where the mention's place is named in its evidence sentence. A place a later sentence
+    refined ("Deir Ezzor" in the headline, "Deir Ezzor city" further on) is found by its
+    leading words or its gazetteer name; ``end`` when the sentence does not name it."""
+    if m.location is None:
+        return end
+    written = (m.location.text or "").lower().split()
+    sentence = m.evidence.sentence.lower()
+    for name in (" ".join(written), " ".join(written[:2]), written[0] if written else "", m.location.name.lower()):
+        pos = sentence.find(name) if len(name) > 2 else -1
+        if pos >= 0:
+            return pos
+    return end
 
 
 def write_jsonl(records: Iterable[tuple[Event | Mention, str | None]], path: Path) -> int:

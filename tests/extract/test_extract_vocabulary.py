@@ -91,6 +91,17 @@ pytestmark = pytest.mark.slow
     ('An army unit eliminated a terrorist group in Jobar.', S.ARMED_CLASH),
     ('Fierce clashes raged between the army and terrorists near Aleppo.', S.ARMED_CLASH),
     ('Two civilians were martyred by terrorist sniper fire in Daraa.', S.ATTACK),
+    ('The army units carried out intensive operations against the positions of Daesh terrorists in the '
+     'surroundings of Palmyra.', S.ARMED_CLASH),
+    ("The army's operations resulted in the death of dozens of terrorists in Khan Tuman.", S.ARMED_CLASH),
+    ('Heavy clashes are ongoing between Syrian government forces and rebels in Aleppo, the Syrian Observatory '
+     'for Human Rights said.', S.ARMED_CLASH),
+    ('Hezbollah fighters and the Syrian army advanced in the Qalamoun mountains.', S.ARMED_CLASH),
+    ('Syrian Arab Air Force destroyed vehicles and positions of Jabhat al-Nusra in Idleb countryside.',
+     S.AIR_DRONE_STRIKE),
+    # at a checkpoint where people were shot: the place, not an armed target
+    ('Government forces shot dead a number of civilians at a checkpoint in Hama.', S.ATTACK),
+    ('Gunmen opened fire at a police checkpoint in Arish, killing two policemen.', S.ARMED_CLASH),
     # a depot that bombers destroyed was bombed, not seized
     ('Russian bombers destroyed a large ammunition depot of the militants near Palmyra.', S.AIR_DRONE_STRIKE),
     ('The militia agreed to a truce with the army in Tripoli after three days of fighting.',
@@ -480,6 +491,8 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'A bus plunged into a gorge in Himachal Pradesh, killing 25.',
     'Hackers infiltrated the computer network of the ministry in Nairobi.',
     'Three people were killed in a fire at a market in Lagos.',
+    'Rescue operations continued in Aleppo on Monday.',
+    'The talks advanced in Geneva on Tuesday.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

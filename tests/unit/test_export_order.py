@@ -20,3 +20,19 @@ def test_mentions_of_one_sentence_follow_their_words_then_their_places():
     rally = _mention(SubEventType.PEACEFUL_PROTEST, EventType.PROTESTS, "rallied", "Lagos")
     rows = sorted([(arrest_abuja, None), (arrest_lagos, None), (rally, None)], key=reading_order)
     assert [m for m, _ in rows] == [rally, arrest_lagos, arrest_abuja]
+
+
+def test_a_place_refined_later_keeps_the_position_of_its_first_naming():
+    # the headline names "Deir Ezzor" then "Aleppo"; the Deir Ezzor event took its place's
+    # wording ("Deir Ezzor city") from a later sentence
+    text = "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor Aleppo."
+
+    def told(place: str, written: str) -> Mention:
+        return Mention(article_id="a", event_type=EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+                       sub_event_type=SubEventType.SHELLING_ARTILLERY_MISSILE_ATTACK, trigger="Killed",
+                       evidence=Evidence(sentence=text, start=0, end=len(text)),
+                       location=Place(name=place, country="SY", text=written))
+
+    deir, aleppo = told("Deir ez-Zor", "Deir Ezzor city"), told("Aleppo", "Aleppo")
+    rows = sorted([(aleppo, None), (deir, None)], key=reading_order)
+    assert [m for m, _ in rows] == [deir, aleppo]

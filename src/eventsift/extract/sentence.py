@@ -188,7 +188,7 @@ def _harm_after(t: Token) -> bool:
 
 # verbs whose subject noun is an event that happened: "clashes broke out", "the attack left 12 dead"
 ONSET_VERBS = frozenset("""take occur happen leave claim kill wound spread erupt break rage resume escalate
-continue hit target strike destroy rock shake start begin open""".split())
+continue hit target strike destroy rock shake start begin open result""".split())
 
 
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:
@@ -199,6 +199,10 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
         return False  # "an airstrike killed ..." -- the verb carries the event
     if t.dep_ in SUBJECTS and set(verb_lemmas(head)) & ONSET_VERBS:
         return True  # "clashes broke out", "fierce clashes raged" (the tagger's lemma "rag"), "talks started"
+    if t.dep_ in SUBJECTS and lemma(head) == "be" and any(
+            c.dep_ in ("acomp", "advmod", "prep") and c.lower_ in ("ongoing", "underway", "continuing", "under")
+            for c in head.children):
+        return True  # "heavy clashes are ongoing", "an offensive is under way"
     for c in t.children:
         if c.dep_ in ("relcl", "acl") and lemma(c) in ("kill", "wound", "injure", "leave", "claim", "target",
                                                       "hit", "destroy", "take", "strike"):
@@ -344,10 +348,14 @@ def _actor_ref(t: Token, *, subject: bool, actor_words: set[str]) -> ActorRef:
 
 def _objects(v: Token) -> list[Token]:
     out = []
+    # "shot dead a number of civilians at a checkpoint": with people the object, "at" says where
+    # (not "opened fire at a checkpoint", "fired rockets at a base")
+    direct = any(c.dep_ in ("dobj", "nsubjpass") and {x.lemma_.lower() for x in c.subtree} & HUMAN_NOUNS
+                 for c in v.children)
     for c in v.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             out.append(c)
-        if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "upon"):
+        if c.dep_ == "prep" and (c.lower_ in ("against", "on", "upon") or c.lower_ == "at" and not direct):
             out.extend(g for g in c.children if g.dep_ == "pobj")
         if c.dep_ == "conj" and c.pos_ in ("VERB",) and not any(g.dep_.startswith("nsubj") for g in c.children):
             out.extend(g for g in c.children if g.dep_ == "dobj")

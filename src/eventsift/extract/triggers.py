@@ -365,9 +365,11 @@ def _property_destroyed(t: Token, lem: str, words: set[str], subj_words: set[str
     if lem in ("destroy", "demolish", "raze", "bulldoze") and words & (PROPERTY | {"tower", "towers", "bridge"}) \
             and (subj_words | _agent_words(t)) & (ARMED_NOUNS | {"settler", "settlers", "authority", "authorities",
                                                               "maoist", "maoists", "men"}) \
-            and not {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES | {"bomb", "explosive", "airstrike",
-                                                                                  "strike", "shelling", "fire"}):
-        return "loot"  # "militants destroyed a phone tower": property destroyed by hand, no weapon named
+            and not {lemma(x) for x in t.subtree} & (WEAPON_OBJECTS | PROJECTILES | STRIKERS | {
+                "bomb", "explosive", "shelling", "fire", "air"}):
+        # "militants destroyed a phone tower": by hand, no weapon named ("the Air Force destroyed
+        # vehicles" is an air strike)
+        return "loot"
     return None
 
 
@@ -388,6 +390,17 @@ def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
     if lem == "pledge" and words & {"allegiance", "loyalty"}:
         return "regroup"  # "the group pledged allegiance to the Islamic State"
     return None
+
+
+def _military_operation(t: Token) -> bool:
+    """An operation against armed men, or an army's: a battle ("the army's operations killed
+    dozens of terrorists"); not a rescue, search or surgical one."""
+    holders = [t, t.head] if t.dep_ == "dobj" else [t]  # "carried out operations against ...": the verb's
+    against = {lemma(x) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+               for x in c.subtree}
+    owner = {lemma(c) for c in t.children if c.dep_ in ("poss", "compound", "amod")}
+    return bool(against & (ARMED_NOUNS | {"terrorist", "position", "stronghold", "hideout"})
+                or owner & {"army", "military", "troop", "force", "counter-terrorism", "counterterrorism"})
 
 
 def _infiltration(t: Token, lem: str, armed_targets: frozenset[str]) -> str | None:
@@ -524,6 +537,9 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
         return found
     if lem == "infiltrate":
         return _infiltration(t, lem, lex.armed_targets)
+    if lem == "advance" and _armed_subject(t) and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "on", "toward", "towards", "into", "near") for c in kids):
+        return "clash"  # "Hezbollah fighters and the army advanced in the Qalamoun mountains": fighting
     if lem == "eliminate" and (objs | {lemma(x) for o in t.children if o.dep_ in ("dobj", "nsubjpass")
                                        for x in o.subtree}) & (ARMED_NOUNS | {"terrorist", "militant", "gunman"}):
         return "kill"  # "eliminated a terrorist group", "300 militants were eliminated"
@@ -721,6 +737,8 @@ def _noun_class(t: Token, lem: str, lex: Lexicon) -> str | None:
             return lex.phrases[f"{c.lower_} {lem}"]
     if lem == "infiltration":
         return _infiltration(t, lem, lex.armed_targets)
+    if lem == "operation" and _military_operation(t):
+        return "clash"  # "carried out operations against the positions of Daesh terrorists"
     if lem in lex.nouns and not (t.ent_type_ == "DATE" or t.text == "March"):  # the month is no march
         return lex.nouns[lem]
     if t.lower_ == "in" and any(c.lower_ in ("sit", "die", "teach", "sleep", "lie") for c in t.children):
