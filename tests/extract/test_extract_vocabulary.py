@@ -99,6 +99,15 @@ pytestmark = pytest.mark.slow
     ('Hezbollah fighters and the Syrian army advanced in the Qalamoun mountains.', S.ARMED_CLASH),
     ('Syrian Arab Air Force destroyed vehicles and positions of Jabhat al-Nusra in Idleb countryside.',
      S.AIR_DRONE_STRIKE),
+    ('Turkish security forces neutralized 12 PKK terrorists in the Hakkari province.', S.ARMED_CLASH),
+    ('The army mopped up the remaining pockets of terrorists in Jobar.', S.ARMED_CLASH),
+    ('The Syrian army and its allies purged the town of al-Eis of Takfiri terrorists.',
+     S.GOVERNMENT_REGAINS_TERRITORY),
+    ('A child was slain by a sniper in Daraa.', S.ATTACK),
+    ("The regime's helicopters dropped explosive barrels on the neighborhoods of Daraa al-Balad.",
+     S.AIR_DRONE_STRIKE),
+    # a death in custody is the killing, not the arrest
+    ("The regime's security forces arrested and tortured to death a young man from Daraa.", S.ATTACK),
     # at a checkpoint where people were shot: the place, not an armed target
     ('Government forces shot dead a number of civilians at a checkpoint in Hama.', S.ATTACK),
     ('Gunmen opened fire at a police checkpoint in Arish, killing two policemen.', S.ARMED_CLASH),

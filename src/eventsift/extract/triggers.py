@@ -540,9 +540,14 @@ def _verb_class(t: Token, lem: str, lex: Lexicon) -> str | None:
     if lem == "advance" and _armed_subject(t) and any(
             c.dep_ == "prep" and c.lower_ in ("in", "on", "toward", "towards", "into", "near") for c in kids):
         return "clash"  # "Hezbollah fighters and the army advanced in the Qalamoun mountains": fighting
-    if lem == "eliminate" and (objs | {lemma(x) for o in t.children if o.dep_ in ("dobj", "nsubjpass")
-                                       for x in o.subtree}) & (ARMED_NOUNS | {"terrorist", "militant", "gunman"}):
-        return "kill"  # "eliminated a terrorist group", "300 militants were eliminated"
+    if lem in ("eliminate", "neutralize", "neutralise") and (objs | {
+            lemma(x) for o in t.children if o.dep_ in ("dobj", "nsubjpass") for x in o.subtree}) & (
+            ARMED_NOUNS | {"terrorist", "militant", "gunman"}):
+        return "kill"  # "eliminated a terrorist group", "neutralized 12 PKK terrorists" (a military's word)
+    if lem == "mop" and "up" in parts and _object_words(t) & (ARMED_NOUNS | {"terrorist", "pocket", "remnant"}):
+        return "clash"  # "the army mopped up the remaining pockets of terrorists"
+    if lem in ("purge", "cleanse") and _object_words(t) & TERRITORY_NOUNS:
+        return "recapture"  # "purged the town of al-Eis of terrorists"
     if lem in ("seize", "capture") and not (_object_words(t) & TERRITORY_NOUNS or "control" in objs
                                             or objs & HUMAN_NOUNS
                                             or any(c.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
@@ -606,7 +611,7 @@ def _phrasal_act(t: Token, lem: str, parts: set[str], objs: set[str], kids: list
 def _force_on_people(t: Token, lem: str, parts: set[str], objs: set[str], kids: list[Token]) -> str | None:
     """A beating is an attack; shots fired at a protest or tear gas and arrests against a
     crowd are force used on protesters, not a battle."""
-    if lem in ("beat", "hack", "stone", "club", "bludgeon", "batter", "lynch") and any(
+    if lem in ("beat", "hack", "stone", "club", "bludgeon", "batter", "lynch", "torture") and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids):
         return "kill"  # "beaten to death by a mob", "hacked to death"
     if lem in ("beat", "rough") and ("up" in parts or objs or any(c.dep_ == "nsubjpass" for c in kids)):
