@@ -108,6 +108,19 @@ def test_the_country_of_a_ministry_that_speaks_is_not_the_place(extract_titled):
     assert (m.location.country, m.location.admin1_code) == ("SY", "SY-ID")
 
 
+@pytest.mark.parametrize("text", [
+    # no place named: the country of the forces, of a possessive whose apostrophe was stripped,
+    # or of the groups and sources named
+    "Regime forces killed 20 rebels in fighting overnight, activists said.",
+    "Syrias army killed 20 militants in fighting overnight, state media said.",
+    "Daesh terrorists executed 12 civilians, the Syrian Observatory for Human Rights said.",
+])
+def test_an_article_naming_no_place_is_placed_in_its_country(extract_titled, text):
+    ms = extract_titled(text)
+    assert len(ms) == 1  # the fighting is how the rebels died, not a second event
+    assert (ms[0].location.country, ms[0].location.precision.value) == ("SY", "country")
+
+
 def test_weapons_seized_happen_in_the_story_province(extract_titled):
     text = ("Government troops recaptured the village of Kafr Nabudah in Hama province on Monday. In a separate "
             "operation, troops seized a large cache of weapons and ammunition left behind by the militants.")

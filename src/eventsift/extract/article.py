@@ -8,6 +8,7 @@ later sentence that dates or places an incident the article first named vaguely.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -139,6 +140,37 @@ STATE_HEADS = frozenset("army military troops soldiers soldier forces force serv
 UNIT_HEADS = frozenset("units unit elements detachments battalions brigades divisions".split())
 
 
+def _possessives_without_apostrophe(doc: Doc, res: Resources) -> list[str]:
+    """Country names in the possessive whose apostrophe a corpus stripped ("Syrias army",
+    "Irans foreign minister"): the tagger sees no name in them."""
+    out = []
+    for t in doc:
+        if t.text[:1].isupper() and t.text.endswith("s") and len(t.text) > 4 and not t.ent_type_:
+            code = res.actors.country_of(t.text[:-1])
+            if code and res.actors.country_names.get(code, "").removeprefix("the ").lower() == t.lower_[:-1]:
+                out.append(t.text[:-1])
+    return out
+
+
+def _countries_in_names(doc: Doc, res: Resources) -> list[str]:
+    """Countries and demonyms inside the names of groups and sources ("the Syrian Observatory
+    for Human Rights", "Iraqi Kurdish forces"), most named first."""
+    counts = Counter(code for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") for t in e
+                     if t.text[:1].isupper() for code in [res.actors.country_of(t.text)] if code)
+    return [c for c, _ in counts.most_common()]
+
+
+def _forces_countries(drafts: list[_Draft]) -> list[str]:
+    """The countries whose forces the article's events name, most named first: where an
+    article names no place at all, its war is most likely theirs."""
+    counts: Counter[str] = Counter()
+    for d in drafts:
+        for a in (d.actor1, d.actor2):
+            if a is not None and a.kind is ActorKind.STATE_FORCES and a.country:
+                counts[a.country] += 1
+    return [c for c, _ in counts.most_common()]
+
+
 def _resolve_actor(ref: ActorRef | None, table: ActorTable) -> Actor | None:
     if ref is None or ref.anaphoric:
         return None
@@ -202,6 +234,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     place_names = located + located + [e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")
                                        and not in_group_name(e.root) and not affiliation(e)
                                        and e.text.lower().rstrip(".") not in COMPASS]
+    place_names += _possessives_without_apostrophe(doc, res)
     focus = country_focus(place_names, res.gazetteer) or ([article.country] if article.country else [])
     anchor = article.published
     drafts: list[_Draft] = []
@@ -293,6 +326,11 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
         if sentence_time is not None and owned_times:
             para_time[pi] = sentence_time
     _paragraph_sources(drafts, sent_attr, acr)
+    if not focus:
+        # no place named: the war of the forces it names ("regime forces killed 20 rebels"),
+        # else of the countries in the names of its groups and sources ("the Syrian
+        # Observatory for Human Rights said")
+        focus = _forces_countries(drafts) or _countries_in_names(doc, res)
     claimants = [a for a in (_resolve_actor(d.cand.claimant, res.actors) for d in drafts) if a is not None]
     named = named_places(doc, sent_cands, res, focus, sent_refs)
     sent_starts = [x.start_char for x in sents]

@@ -131,6 +131,15 @@ def _in_background_phrase(t: Token) -> bool:
     return False
 
 
+def _fighting_of_a_toll(t: Token, raw: list) -> bool:
+    """Is this fighting the way a killing or wounding of the same sentence happened ("killed
+    20 rebels in fighting", "were wounded during clashes")?"""
+    if not (t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("in", "during", "amid")):
+        return False
+    tolls = {x.i for x, cls, is_noun, _ in raw if cls in ("kill", "wound") and not is_noun}
+    return any(a.i in tolls for a in list(t.head.ancestors)[:3])
+
+
 def _them_are_armed(t: Token, objs: list[Token], armed: frozenset[str]) -> bool:
     """"killing many of them" after a verb whose object was armed men: "them" are those men."""
     if t.dep_ not in ("advcl", "xcomp", "conj") or not any(x.lower_ == "them" for o in objs for x in o.subtree):
@@ -447,6 +456,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence
         if not is_noun and _is_toll_clause(t, cls, raw, unarmed):
             continue  # "... an attack that killed 12", "bringing down the jet, killing 224": a toll
+        if cls in ("fight", "clash") and _fighting_of_a_toll(t, raw):
+            continue  # "killed 20 rebels in fighting near Aleppo": how they died, not a second event
         if not is_noun and cls == "protest" and t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in SUBJECTS \
                 and t.head.head.i in trig_idx:
             continue  # "students protesting the fee hike vandalised ...": who acted, the act is the verb's
