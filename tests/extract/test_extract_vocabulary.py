@@ -41,6 +41,11 @@ pytestmark = pytest.mark.slow
     ('Government and rebel negotiators reached a deal in Doha on a prisoner swap.', S.AGREEMENT),
     ('Representatives of the government and the rebel movement met in Addis Ababa on Friday. The two sides '
      'signed a deal to cease hostilities.', S.AGREEMENT),
+    ('A ceasefire came into effect at midnight in Marieholm.', S.AGREEMENT),
+    ('The truce between the army and the militants took effect on Monday in Marieholm.', S.AGREEMENT),
+    ('The two sides agreed on a prisoner swap in Marieholm.', S.AGREEMENT),
+    ('Security forces detonated the bomb in a controlled explosion near Marieholm.', S.DISRUPTED_WEAPONS_USE),
+    ('Police rounded up dozens of suspects in Marieholm.', S.ARRESTS),
     # a crowd's acts without a verb of protest
     ('Residents came out on the streets of Mzuzu to demand the release of the detained chief.',
      S.PEACEFUL_PROTEST),

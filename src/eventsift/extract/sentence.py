@@ -195,6 +195,12 @@ def _harm_after(t: Token) -> bool:
     return lemma(g) in HARM_VERBS
 
 
+def _takes_effect(t: Token, head: Token) -> bool:
+    """"A ceasefire came into effect", "the truce took effect": an accord starting is news."""
+    return t.dep_ in SUBJECTS and head is not t and lemma(head) in ("come", "take", "go", "enter") and any(
+        x.lower_ in ("effect", "force") for x in head.subtree if x.i > head.i)
+
+
 # verbs whose subject noun is an event that happened: "clashes broke out", "the attack left 12 dead"
 ONSET_VERBS = frozenset("""take occur happen leave claim kill wound spread erupt break rage resume escalate
 continue hit target strike destroy rock shake start begin open result""".split())
@@ -206,7 +212,7 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
         return True
     if t.dep_ in SUBJECTS and head.i in trig_idx:
         return False  # "an airstrike killed ..." -- the verb carries the event
-    if t.dep_ in SUBJECTS and set(verb_lemmas(head)) & ONSET_VERBS:
+    if t.dep_ in SUBJECTS and set(verb_lemmas(head)) & ONSET_VERBS or _takes_effect(t, head):
         return True  # "clashes broke out", "fierce clashes raged" (the tagger's lemma "rag"), "talks started"
     if t.dep_ in SUBJECTS and lemma(head) == "be" and any(
             c.dep_ in ("acomp", "advmod", "prep") and c.lower_ in ("ongoing", "underway", "continuing", "under")
@@ -446,7 +452,8 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "the protest turned violent", "supporters went on the rampage": so does a turn for the worse
             onset = head is not t and lemma(head) in ("start", "begin", "open", "break", "erupt", "turn", "go",
                                                       "escalate", "degenerate", "spread", "spill") \
-                or t.dep_ == "pobj" and t.head.lower_ == "on" and lemma(t.head.head) == "go"
+                or t.dep_ == "pobj" and t.head.lower_ == "on" and lemma(t.head.head) == "go" \
+                or _takes_effect(t, head)
             dated = any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)
             backref = definite and not light and not onset and not dated \
                 and _responsibility_verb(t) is None and not any(

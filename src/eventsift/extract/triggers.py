@@ -237,7 +237,7 @@ fortify bolster intercept apprehend nab round recruit conscript enlist gather as
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
 fire catch remand pick destroy damage announce discover find uncover unearth locate exhume change rename
-rebrand split break pledge
+rebrand split break pledge detonate explode blow agree
 """.split())
 
 
@@ -253,7 +253,7 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
     words = _object_words(t)
     subj_words = {lemma(x) for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
     passive = {lemma(c) for c in t.children if c.dep_ == "nsubjpass"}
-    return (_weapons_stopped(lem, parts, objs, words, passive, subj_words)
+    return (_weapons_stopped(t, lem, parts, objs, words, passive, subj_words)
             or _ground_taken(t, lem, objs, words)
             or _agreement(t, lem, parts, preps, words)
             or _forces_changed(t, lem, parts, objs, words, subj_words)
@@ -267,10 +267,12 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             or _chemical_use(lem, words))
 
 
-def _weapons_stopped(lem: str, parts: set[str], objs: set[str], words: set[str], passive: set[str],
+def _weapons_stopped(t: Token, lem: str, parts: set[str], objs: set[str], words: set[str], passive: set[str],
                      subj_words: set[str] = frozenset()) -> str | None:
     """Weapons seized or a plot foiled is ACLED's disrupted weapons use, but an attack
     repelled was fought off: a battle, and a depot that bombers destroyed was bombed."""
+    if lem in ("detonate", "explode", "blow") and "controlled" in {x.lower_ for x in t.subtree}:
+        return "disrupt_weapons"  # "detonated the bomb in a controlled explosion": made safe
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS and not (lem == "destroy" and subj_words & STRIKERS):
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
@@ -299,6 +301,8 @@ def _agreement(t: Token, lem: str, parts: set[str], preps: set[str], words: set[
     end or pause fighting (the surrender of a town is ground changing hands instead)."""
     if lem in TRUCE_VERBS and (words | preps) & TRUCES:
         return "agree"  # "announced a ceasefire", "agreed to a truce"
+    if lem == "agree" and (words | preps) & WAR_ACCORDS - {"peace"}:
+        return "agree"  # "the two sides agreed on a prisoner swap"
     if lem in ("exchange", "swap", "trade") and words & CAPTIVES:
         return "agree"  # prisoner exchanges
     if lem in ("release", "free") and (
@@ -343,8 +347,10 @@ def _custody(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str
         return "arrest"  # "took them into custody"
     if lem == "take" and words & {"prisoner", "prisoners"}:
         return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
+    if lem == "take" and "away" in parts and ((objs | passive) & (HUMAN_NOUNS | {"man", "men", "woman", "women"})):
+        return "abduct"  # "taken away by men in uniform": a disappearance
     if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
-            and words & HUMAN_NOUNS:
+            and words & (HUMAN_NOUNS | {"suspect"}):
         return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
     people = (objs | passive) & (HUMAN_NOUNS | {"suspect", "suspects", "man", "men", "woman", "women"})
     custody = preps & {"questioning", "question", "custody", "interrogation", "detention"}
