@@ -121,6 +121,16 @@ def test_an_article_naming_no_place_is_placed_in_its_country(extract_titled, tex
     assert (ms[0].location.country, ms[0].location.precision.value) == ("SY", "country")
 
 
+@pytest.mark.parametrize("text", [
+    # a village whose namesake lies near Damascus, placed by its sentence in Deir Ezzor
+    "Militants killed 30 civilians in the village of Jdeidah in the eastern province of Deir Ezzor, activists said.",
+    "Shelling hit the village of Jdeidah in Deir Ezzor's eastern countryside on Monday.",
+    "Shelling hit the village of Jdeidah, east of Deir Ezzor city, on Monday.",
+])
+def test_a_village_is_placed_by_the_province_or_town_its_sentence_names(extract_titled, text):
+    assert first(extract_titled(text)).location.admin1_code == "SY-DY"
+
+
 def test_weapons_seized_happen_in_the_story_province(extract_titled):
     text = ("Government troops recaptured the village of Kafr Nabudah in Hama province on Monday. In a separate "
             "operation, troops seized a large cache of weapons and ammunition left behind by the militants.")

@@ -69,7 +69,31 @@ def best_places(cand: Candidate, res: Resources, focus: list[str]) -> list[Place
     if len({p.country for p, _ in kept}) == 1:
         # a list of places in one country in the order the text names them: the first named leads
         kept.sort(key=lambda x: x[1])
-    return [p for p, _ in kept]
+    references = [q for q, g, _, _ in resolved if g != group and q.admin1_code
+                  and q.precision in (Precision.POINT, Precision.ADMIN1)]
+    return [_settle_by_reference(p, references, res) for p, _ in kept]
+
+
+def _settle_by_reference(p: Place, references: list[Place], res: Resources) -> Place:
+    """A village read in one province while its sentence places it by a town or province of
+    another ("Jdeidah, east of Deir Ezzor city", "Jdeidah village near Deir Ezzor"): the
+    village of that name in the other province, else that province. Villages share names
+    across a country; the sentence's own reference settles which is meant. Cities and
+    facilities keep their reading."""
+    if p.precision is not Precision.POINT or not references:
+        return p
+    ref = next((q for q in references if q.country == p.country and q.admin1_code != p.admin1_code), None)
+    if ref is None or any(q.admin1_code == p.admin1_code for q in references):
+        return p
+    entry = _entry_of(p, res)
+    if entry is None or entry.kind is not Kind.CITY or entry.population >= SETTLED_TOWN_POPULATION:
+        return p
+    area = admin1_place(ref, res)
+    core = split_qualifier(p.text or p.name)[1]
+    home = resolve(core, gazetteer=res.gazetteer, focus=[area.country], within=area)
+    if home is not None and home.admin1_code == area.admin1_code and home.precision is Precision.POINT:
+        return replace(home, text=p.text, qualifier=p.qualifier)
+    return replace(area, text=p.text)
 
 
 def _ref_places(ref: PlaceRef, res: Resources, focus: list[str]) -> list[Place]:

@@ -258,10 +258,13 @@ def _group_head(t: Token) -> bool:
 
 # "Qassiab in Hasakeh province", "Kafr Nabl in the province of Idlib": the province a
 # name is placed in, written right after it.
+_NAME = r"[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+){0,2}"
+_SIDE = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|" \
+        r"south-?eastern|south-?western)\s+)?"
+# "in Hasakeh province", "in the eastern province of Deir Ezzor", "in Hama's northern countryside"
 PROVINCE_AFTER = re.compile(
-    r"\s*,?\s+in\s+(?:the\s+)?(?:(?P<a>[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+){0,2})"
-    r"\s+(?:province|governorate)\b|(?:province|governorate)\s+of\s+(?:the\s+)?"
-    r"(?P<b>[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|ash|az|ez|ed)-?)?[A-Z][\w'’-]+){0,2}))")
+    rf"\s*,?\s+in\s+(?:the\s+)?{_SIDE}(?:(?P<a>{_NAME})(?:['’]s)?\s+{_SIDE}(?:province|governorate|countryside)\b"
+    rf"|(?:province|governorate|countryside)\s+of\s+(?:the\s+)?(?P<b>{_NAME}))")
 
 
 def _province_after(ent: Span) -> str | None:
