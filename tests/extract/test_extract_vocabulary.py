@@ -506,6 +506,7 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'Hackers infiltrated the computer network of the ministry in Nairobi.',
     'Three people were killed in a fire at a market in Lagos.',
     'Rescue operations continued in Aleppo on Monday.',
+    'A passenger plane crashed shortly after take-off from Marieholm, killing all 150 on board.',
     'The talks advanced in Geneva on Tuesday.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
