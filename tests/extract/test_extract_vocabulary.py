@@ -53,6 +53,16 @@ pytestmark = pytest.mark.slow
     ('Citizens burned an effigy of the chief minister in Bhopal.', S.PEACEFUL_PROTEST),
     ('Members of the Hindu community formed a human chain in Karachi.', S.PEACEFUL_PROTEST),
     ('Traders observed a complete shutdown in the market of Sopore on Thursday.', S.PEACEFUL_PROTEST),
+    ('Hundreds of protesters demanded the resignation of the governor in Marieholm on Monday.',
+     S.PEACEFUL_PROTEST),
+    ('Teachers continued their strike for the third day in Marieholm.', S.PEACEFUL_PROTEST),
+    ('Nurses walked off the job at the main hospital in Marieholm.', S.PEACEFUL_PROTEST),
+    ('Hundreds of farmers camped outside the ministry in Marieholm to press their demands.', S.PEACEFUL_PROTEST),
+    ('The police prevented the protesters from marching to the parliament in Marieholm.',
+     S.PROTEST_WITH_INTERVENTION),
+    ('Youths clashed with the police in Marieholm after the funeral.', S.VIOLENT_DEMONSTRATION),
+    ('The demonstration degenerated into riots in Marieholm.', S.VIOLENT_DEMONSTRATION),
+    ('Residents attacked and burned the house of a suspected witch in Marieholm.', S.MOB_VIOLENCE),
     # the protest, not the killing it is against
     ('Shopkeepers kept their shutters down in protest against the killing of a trader in Anantnag.',
      S.PEACEFUL_PROTEST),
@@ -506,7 +516,6 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     'Hackers infiltrated the computer network of the ministry in Nairobi.',
     'Three people were killed in a fire at a market in Lagos.',
     'Rescue operations continued in Aleppo on Monday.',
-    'A passenger plane crashed shortly after take-off from Marieholm, killing all 150 on board.',
     'The talks advanced in Geneva on Tuesday.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):

@@ -40,6 +40,11 @@ LETHAL_CUES = CLAUSE_CUES["lethal_cues"]
 # words of a fight for the ground: troops leaving it then is a defeat, not a handover
 CONTESTED = (*FIGHT_WORDS, *LETHAL_CUES, " fighting", " battle", " offensive", " assault", " attack")
 CRIME_CUES = CLAUSE_CUES["crime_cues"]
+# townspeople as a crowd (not "unidentified people"): their arson is a mob's
+TOWNSFOLK = (" residents", " villagers", " locals", " crowd", " townspeople")
+# unarmed crowds whose clash with the police is a riot
+CROWD_CLASHERS = (" youths", " youth ", " residents", " villagers", " students", " supporters", " fans ",
+                  " locals", " mourners", " workers")
 # acts that are crime when robbers or a husband commit them (a mob beating a thief is a riot)
 CRIME_ACTS = frozenset({"kill", "shoot", "attack", "wound", "clash", "fight", "raid", "arrest", "abduct"})
 
@@ -135,8 +140,11 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS) or cls == "loot" and actor1 is not None \
             and actor1.kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION  # "youths burnt a police vehicle during a protest": the riot
-    if cls == "loot" and actor1 is not None and actor1.kind is ActorKind.RIOTERS:
-        return S.MOB_VIOLENCE  # ACLED codes a mob's looting and arson as the riot, not as looting
+    if cls == "loot" and actor1 is not None and (actor1.kind is ActorKind.RIOTERS or actor1.kind is ActorKind.CIVILIANS
+                                                 and any(w in clause for w in TOWNSFOLK)):
+        # ACLED codes a mob's looting and arson ("residents burned the house of a suspected
+        # witch") as the riot, not as looting
+        return S.MOB_VIOLENCE
     if cls in FIXED:
         return FIXED[cls]
     if cls == "disrupt":  # "intercepted", "dismantled": only weapons make it a disruption
@@ -178,6 +186,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
                 actor2 is not None and actor2.kind is ActorKind.PROTESTERS or any(
                     w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
             return S.VIOLENT_DEMONSTRATION  # demonstrators fighting police, clashes at a protest: a riot
+        if (actor1 is None or actor1.kind is ActorKind.CIVILIANS) and " police" in clause \
+                and any(w in clause for w in CROWD_CLASHERS):
+            return S.VIOLENT_DEMONSTRATION  # "youths clashed with the police": a riot, not a battle
         return cue if cue in REMOTE else S.ARMED_CLASH
     if cls == "intervene":
         if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):

@@ -203,7 +203,7 @@ def _takes_effect(t: Token, head: Token) -> bool:
 
 # verbs whose subject noun is an event that happened: "clashes broke out", "the attack left 12 dead"
 ONSET_VERBS = frozenset("""take occur happen leave claim kill wound spread erupt break rage resume escalate
-continue hit target strike destroy rock shake start begin open result""".split())
+continue hit target strike destroy rock shake start begin open result degenerate descend""".split())
 
 
 def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> bool:

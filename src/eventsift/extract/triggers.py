@@ -237,7 +237,7 @@ fortify bolster intercept apprehend nab round recruit conscript enlist gather as
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
 fire catch remand pick destroy damage announce discover find uncover unearth locate exhume change rename
-rebrand split break pledge detonate explode blow agree
+rebrand split break pledge detonate explode blow agree camp
 """.split())
 
 
@@ -434,7 +434,7 @@ def _fire_exchanged(lem: str, words: set[str]) -> str | None:
 def _crowd_act(t: Token, lem: str, words: set[str]) -> str | None:
     """A crowd's acts that its verbs alone do not tell: gathering to demand, chanting,
     carrying placards are a protest; barricades a blockade; burning property looting."""
-    if lem in ("gather", "assemble", "converge", "congregate") and any(
+    if lem in ("gather", "assemble", "converge", "congregate", "camp") and any(
             c.dep_ in ("xcomp", "advcl") and lemma(c) in PROTEST_PURPOSES for c in t.children):
         return "protest"  # "hundreds gathered outside the ministry to demand jobs"
     if lem in ("chant", "wave", "brandish") and (words & SLOGANS or lem == "chant"):
@@ -625,6 +625,8 @@ def _force_on_people(t: Token, lem: str, parts: set[str], objs: set[str], kids: 
     if lem in ("fire", "shoot") and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") and any(
             g.dep_ == "pobj" and lemma(g) in PROTEST_CROWDS for g in c.children) for c in kids):
         return "intervene"  # "soldiers fired live rounds at demonstrators": force on a protest
+    if lem in ("prevent", "stop", "bar", "block") and _object_words(t) & PROTEST_CROWDS:
+        return "intervene"  # "police prevented the protesters from marching to parliament"
     if lem in ("fire", "use", "shoot", "spray") and _crowd_control(t) or \
             lem in ("disperse", "break", "chase", "suppress", "repress", "kettle", "scatter", "detain", "arrest",
                     "crush", "quell") and _object_words(t) & CROWDS:
@@ -690,12 +692,14 @@ def _protest_act(t: Token, lem: str, objs: set[str], kids: list[Token], preps: s
     if lem in STOPPAGE_VERBS and any(c.dep_ == "prep" and c.lower_ == "in" and any(
             lemma(g) == "protest" for g in c.children) for c in kids):
         return "protest"  # "traders shut their shops in protest against the killing"
-    if lem in ("gather", "assemble", "converge", "congregate") and any(
-            c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor"}
-            for c in kids):
+    protesters = any(c.dep_ == "nsubj" and {lemma(x) for x in c.subtree} & {"protester", "demonstrator", "protestor",
+                                                                           "marcher"} for c in kids)
+    if lem in ("gather", "assemble", "converge", "congregate") and protesters:
         return "protest"  # "hundreds of protesters gathered outside parliament"
-    if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and objs & {"work", "tool", "job"}:
-        return "protest"  # "workers stopped work", "shunned work to protest": a strike
+    if lem in ("demand", "call", "urge", "denounce", "condemn", "shout", "chant") and protesters:
+        return "protest"  # "hundreds of protesters demanded the governor's resignation": what they did was protest
+    if lem in ("stop", "shun", "down", "refuse", "leave", "walk") and (objs | preps) & {"work", "tool", "job"}:
+        return "protest"  # "workers stopped work", "shunned work to protest", "walked off the job": a strike
     return None
 
 
@@ -737,11 +741,26 @@ def _crowd_or_sexual_violence(t: Token, lem: str, objs: set[str], kids: list[Tok
     return None
 
 
+# people whose strike is a stoppage of work
+WORKERS = frozenset("""worker teacher doctor nurse driver employee lawyer student farmer trader miner union staff
+labourer laborer professor lecturer pilot porter docker transporter shopkeeper merchant civil servant""".split())
+
+
+def _strikers(t: Token) -> bool:
+    """Is the strike one that workers hold ("teachers continued their strike")?"""
+    v = t.head.head if t.dep_ == "pobj" else t.head
+    if t.dep_ not in ("dobj", "pobj") or v.pos_ not in ("VERB", "AUX"):
+        return False
+    subj, _ = subject_of(v)
+    return subj is not None and lemma(subj) in WORKERS
+
+
 def _noun_class(t: Token, lem: str, lex: Lexicon) -> str | None:
     """The class of an event noun: a labour strike, a compound the phrase table knows
     ("air strike", "car bomb"), else the noun table."""
-    if lem == "strike" and any(c.dep_ in ("amod", "compound") and c.lower_ in LABOUR_STRIKES for c in t.children):
-        return "protest"  # "began an indefinite strike": labour, not arms
+    if lem == "strike" and (any(c.dep_ in ("amod", "compound") and c.lower_ in LABOUR_STRIKES for c in t.children)
+                            or _strikers(t)):
+        return "protest"  # "began an indefinite strike", "teachers continued their strike": labour, not arms
     # "air strikes", "car bomb", "suicide attack": the modifier makes the kind
     for c in t.children:
         if c.dep_ in ("compound", "amod") and c.i < t.i and f"{c.lower_} {lem}" in lex.phrases:
