@@ -609,3 +609,11 @@ def test_an_act_after_a_protest_by_armed_men_stays_its_own_event(extract):
             "a police post in the town, killing two officers.")
     subs = sorted(m.sub_event_type.value for m in extract(text))
     assert subs == ["armed_clash", "peaceful_protest"]
+
+
+def test_an_abduction_and_the_capture_it_followed_are_two_records(extract):
+    text = ("Islamic State militants abducted at least 90 people from Assyrian Christian villages in northeastern "
+            "Syria, a monitoring group said. The abductions took place after IS fighters overran villages along "
+            "the Khabur river near Tel Tamr in Hasakeh province.")
+    subs = sorted(m.sub_event_type.value for m in extract(text))
+    assert subs == ["abduction_forced_disappearance", "non_state_actor_overtakes_territory"]

@@ -521,13 +521,22 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
 REPORTED = frozenset({Modality.ASSERTED, Modality.CLAIMED})
 
 
+# acts that are incidents of their own: an abduction and the capture of the villages it
+# followed are two records, whatever sentences tell them
+DISTINCT_ACTS = frozenset({SubEventType.ABDUCTION_FORCED_DISAPPEARANCE, SubEventType.SEXUAL_VIOLENCE,
+                           SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+                           SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY, SubEventType.ARRESTS,
+                           SubEventType.LOOTING_PROPERTY_DESTRUCTION})
+
+
 def _mergeable(a: _Draft, b: _Draft) -> bool:
     # a reported incident never merges into a demanded, planned or denied one ("protesters
     # rallied ... They demanded the release of those detained at the rally")
     return ((a.cand.modality in REPORTED) == (b.cand.modality in REPORTED)
             and _family_compatible(a, b) and _actors_compatible(a.actor1, b.actor1)
             and _places_compatible(a.place, b.place) and _draft_dates_compatible(a, b)
-            and not b.cand.separate)
+            and not b.cand.separate
+            and not (a.sub != b.sub and a.sub in DISTINCT_ACTS and b.sub in DISTINCT_ACTS))
 
 
 def _combine(keep: _Draft, other: _Draft) -> None:
