@@ -126,6 +126,11 @@ pytestmark = pytest.mark.slow
     # at a checkpoint where people were shot: the place, not an armed target
     ('Government forces shot dead a number of civilians at a checkpoint in Hama.', S.ATTACK),
     ('Gunmen opened fire at a police checkpoint in Arish, killing two policemen.', S.ARMED_CLASH),
+    # the weapon named in the clause a relative clause hangs from, or by its other name
+    ('Unidentified attackers targeted a police station in Marieholm on Monday. The attackers threw a hand '
+     'grenade which exploded near the gate, injuring two policemen.', S.GRENADE),
+    ('At least 15 people were killed in an attack on a mosque in Marieholm. The attacker detonated an '
+     'explosive vest during Friday prayers.', S.SUICIDE_BOMB),
     # a depot that bombers destroyed was bombed, not seized
     ('Russian bombers destroyed a large ammunition depot of the militants near Palmyra.', S.AIR_DRONE_STRIKE),
     ('The militia agreed to a truce with the army in Tripoli after three days of fighting.',

@@ -607,6 +607,10 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             # "Russian warplanes have flown 522 sorties and destroyed 800 targets": the shared
             # subject names the weapon of the second verb too
             clause += " ".join(x.lower_ for x in _np_tokens(subj)) + " "
+        if head.dep_ == "relcl" and head.head.i not in own_f and lemma(head.head) in WEAPON_OBJECTS:
+            # "threw a hand grenade which exploded near the gate": what exploded is the grenade
+            # (not "a passenger jet that exploded over Egypt")
+            clause += " ".join(x.lower_ for x in _np_tokens(head.head)) + " "
         if cls in ("kill", "wound", "explode", "arrest") and head.pos_ in ("VERB", "AUX"):
             # "three were wounded when a grenade exploded", "explosions rocked the town as
             # militants fired rockets", "arrested 20 after clashes broke out at a protest": the
