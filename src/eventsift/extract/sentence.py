@@ -170,6 +170,7 @@ PROTEST_REASON_NOUNS = frozenset("protest demonstration rally march strike sit-i
 
 
 def _protest_reason(t: Token) -> bool:
+    """Is this noun what a protest is against (the object of "denounce", "in protest against")?"""
     if t.dep_ == "dobj" and lemma(t.head) in PROTEST_REASON_VERBS and t.head.dep_ in ("xcomp", "advcl", "conj"):
         return True
     if t.dep_ == "pobj" and t.head.lower_ in ("against", "over") and (

@@ -743,7 +743,7 @@ def _crowd_or_sexual_violence(t: Token, lem: str, objs: set[str], kids: list[Tok
 
 # people whose strike is a stoppage of work
 WORKERS = frozenset("""worker teacher doctor nurse driver employee lawyer student farmer trader miner union staff
-labourer laborer professor lecturer pilot porter docker transporter shopkeeper merchant civil servant""".split())
+labourer laborer professor lecturer porter docker transporter shopkeeper merchant servant""".split())
 
 
 def _strikers(t: Token) -> bool:
