@@ -131,6 +131,18 @@ def test_a_village_is_placed_by_the_province_or_town_its_sentence_names(extract_
     assert first(extract_titled(text)).location.admin1_code == "SY-DY"
 
 
+@pytest.mark.parametrize("text, admin1", [
+    # a mountain range named after the country-wide telling narrows it
+    ("Russia says it killed 30 militants in Syria. The strikes targeted positions in the Qalamoun mountains, "
+     "the ministry said.", "SY-RD"),
+    # "northern Syria" names no province: the article's places tell which
+    ("Air strikes killed 35 militants overnight in northern Syria, a monitor said. The strikes hit positions "
+     "near the town of Manbij.", "SY-HL"),
+])
+def test_a_country_wide_report_is_narrowed_by_the_places_told_after_it(extract_titled, text, admin1):
+    assert first(extract_titled(text)).location.admin1_code == admin1
+
+
 def test_weapons_seized_happen_in_the_story_province(extract_titled):
     text = ("Government troops recaptured the village of Kafr Nabudah in Hama province on Monday. In a separate "
             "operation, troops seized a large cache of weapons and ammunition left behind by the militants.")

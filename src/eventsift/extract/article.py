@@ -342,7 +342,7 @@ def extract_mentions(doc: Doc, article: Article, *, res: Resources) -> list[Ment
     drafts = _merge_protest_turns(drafts, doc.text)
     drafts = _merge_adjacent(drafts)
     drafts = _merge_refinements(drafts, lead, sure=told_by_headline)
-    placeless = [d for d in drafts if (d.place is None or d.place.precision is Precision.COUNTRY) and _situated(d)]
+    placeless = [d for d in drafts if (d.place is None or _country_wide(d.place)) and _situated(d)]
     first = min(placeless, key=lambda d: d.start, default=None)
     local = {}
     if first is not None:  # the first report naming no place, and the others told in its sentence
@@ -764,6 +764,12 @@ PLACED_STRATEGIC = frozenset({SubEventType.NON_VIOLENT_TRANSFER_OF_TERRITORY, Su
                               SubEventType.ARRESTS, SubEventType.CHANGE_TO_GROUP_ACTIVITY})
 
 
+def _country_wide(p: Place) -> bool:
+    """A country, or a region of it that names no province ("northern Syria", "the Syrian
+    desert"): where in it, the article's places tell."""
+    return p.precision is Precision.COUNTRY or p.precision is Precision.REGION and p.admin1_code is None
+
+
 def _situated(d: _Draft) -> bool:
     """Is the report one that happens somewhere in particular (fighting, a protest, an
     evacuation), which the article's places can place, rather than a statement or a deal?"""
@@ -797,7 +803,7 @@ def _fill_from_context(drafts: list[_Draft], doc: Doc, res: Resources, focus: li
         if d.actor1 is None and d.cand.actor1 is not None:
             d.actor1 = normalize_actor(d.cand.actor1.phrase, table=res.actors, head=d.cand.actor1.head) \
                 or _generic_forces(d.cand.actor1)
-        country_only = d.place is not None and d.place.precision is Precision.COUNTRY
+        country_only = d.place is not None and _country_wide(d.place)
         near = [p.place.country for p in drafts[:i] if p.place is not None and p.para_i == d.para_i]
         expected = d.place.country if country_only else (near[-1] if near else (focus[0] if focus else None))
         area = (local or {}).get(id(d))

@@ -28,7 +28,7 @@ LOCATIVE = frozenset("in on at near into across around outside inside over throu
 ORIGIN_PREPS = frozenset({"from"})
 PLACE_HEADS = frozenset("""countryside outskirts outskirt province governorate region suburbs suburb
 city town village area district countryside desert vicinity part parts edge centre center west east
-north south sector""".split())
+north south sector mountains mountain hills valley plain plains""".split())
 ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
 BORDER_NOUNS = frozenset({"border", "frontier", "crossing", "boundary"})
 NAME_PARTICLES = frozenset({"-", "al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "an", "at", "ath"})
