@@ -85,15 +85,25 @@ def _settle_by_reference(p: Place, references: list[Place], res: Resources) -> P
     ref = next((q for q in references if q.country == p.country and q.admin1_code != p.admin1_code), None)
     if ref is None or any(q.admin1_code == p.admin1_code for q in references):
         return p
-    entry = _entry_of(p, res)
-    if entry is None or entry.kind is not Kind.CITY or entry.population >= SETTLED_TOWN_POPULATION:
+    if not _village(p, res):
         return p
     area = admin1_place(ref, res)
-    core = split_qualifier(p.text or p.name)[1]
-    home = resolve(core, gazetteer=res.gazetteer, focus=[area.country], within=area)
-    if home is not None and home.admin1_code == area.admin1_code and home.precision is Precision.POINT:
-        return replace(home, text=p.text, qualifier=p.qualifier)
-    return replace(area, text=p.text)
+    home = _namesake_in(p, area, res)
+    return replace(home, text=p.text, qualifier=p.qualifier) if home is not None else replace(area, text=p.text)
+
+
+def _village(p: Place, res: Resources) -> bool:
+    """A populated place small enough to share its name with others across a country (a city
+    is read rightly by any spelling, "Raqa"; a facility is no namesake)."""
+    entry = _entry_of(p, res)
+    return entry is not None and entry.kind is Kind.CITY and entry.population < SETTLED_TOWN_POPULATION
+
+
+def _namesake_in(p: Place, area: Place, res: Resources) -> Place | None:
+    """The town of ``p``'s name in the province ``area``, if the gazetteer has one."""
+    home = resolve(split_qualifier(p.text or p.name)[1], gazetteer=res.gazetteer, focus=[area.country], within=area)
+    return home if home is not None and home.admin1_code == area.admin1_code \
+        and home.precision is Precision.POINT else None
 
 
 def _ref_places(ref: PlaceRef, res: Resources, focus: list[str]) -> list[Place]:
@@ -484,14 +494,12 @@ def settle_in_area(p: Place | None, named: list[tuple[int, Place]], lead: Place 
         return None
     if sum(1 for _, q in named if q.admin1_code == p.admin1_code) > 1:
         return None
-    entry = _entry_of(p, res)
-    if entry is None or entry.kind is not Kind.CITY or entry.population >= SETTLED_TOWN_POPULATION:
-        return None  # a city is read rightly by any spelling ("Raqa"); a facility is no namesake
+    if not _village(p, res):
+        return None
     core = split_qualifier(p.text or p.name)[1]
     tier = _name_tier(p, core, res)
-    home = resolve(core, gazetteer=res.gazetteer, focus=[lead.country], within=lead)
-    if home is not None and home.admin1_code == lead.admin1_code and home.precision is Precision.POINT \
-            and _name_tier(home, core, res) <= tier:
+    home = _namesake_in(p, lead, res)
+    if home is not None and _name_tier(home, core, res) <= tier:
         return replace(home, text=p.text, qualifier=p.qualifier)
     return lead if tier >= Tier.LOOSE else None
 

@@ -421,9 +421,9 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             for ref in [_told_event_subject(t, lex)] if ref is not None}
     told_nouns = {ref.i for ref in told.values()}
     # "destroyed", "targeted" name an event only with a weapon named (extract/classify.py)
-    armed_sentence = lex.weapon_cue(f" {sent.text.lower()} ") is not None
-    unarmed = frozenset() if armed_sentence else frozenset(
-        t.i for t, cls, is_noun, _ in raw if not is_noun and cls in ("destroy", "strike"))
+    unarmed = frozenset(t.i for t, cls, is_noun, _ in raw if not is_noun and cls in ("destroy", "strike"))
+    if unarmed and lex.weapon_cue(f" {sent.text.lower()} ") is not None:
+        unarmed = frozenset()
     kept: list[tuple[Token, str, bool, Token, bool]] = []
     for t, cls, is_noun, head in raw:
         backref = False
