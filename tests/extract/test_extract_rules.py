@@ -309,3 +309,12 @@ def test_arrests_after_a_protest_s_clashes_are_the_riot_and_after_a_bombing_are_
     assert {m.sub_event_type.value for m in riot} == {"violent_demonstration"}
     bombing = extract("Police arrested five men after a bomb exploded near a church in Kaduna.")
     assert {m.sub_event_type.value for m in bombing} == {"arrests", "remote_explosive_landmine_ied"}
+
+
+def test_a_claim_for_an_incident_told_before_names_its_actor(extract):
+    text = ("A bomb exploded at a bus station in Kano on Monday, killing six people. "
+            "Boko Haram claimed responsibility for Monday's bombing.")
+    m = one(extract(text))
+    assert m.sub_event_type is SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED
+    assert m.actor1.name == "Boko Haram"
+    assert m.fatalities == 6

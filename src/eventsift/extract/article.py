@@ -496,6 +496,11 @@ def _absorb_backref(drafts: list[_Draft], c: Candidate, cas, si: int, pi: int, s
     second such place is a second incident of the same campaign. Returns new drafts."""
     if cas is not None and (cas.killed is not None or cas.injured is not None):
         _attach_toll(drafts, cas, si, pi)
+    if c.claimant is not None:
+        # "Al-Shabaab claimed responsibility for Tuesday's bombing": who did the incident told before
+        claimed = next((d for d in reversed(drafts) if si - d.sent_i <= 2 and d.event_type in VIOLENCE), None)
+        if claimed is not None and claimed.actor1 is None:
+            claimed.actor1 = _resolve_actor(c.claimant, res.actors)
     if not places or sent.doc[c.trigger_i].pos_ != "VERB":
         return []  # only a clause about the told event ("those strikes targeted X") can place it
     ref = next((d for d in reversed(drafts) if si - d.sent_i <= 2 and pi - d.para_i <= 1

@@ -6,6 +6,8 @@ civilians; who took territory decides between the two territorial battle types.
 """
 from __future__ import annotations
 
+import re
+
 from eventsift.extract.lexicon import load_clause_cues
 from eventsift.extract.triggers import ACCIDENT_CUES
 from eventsift.model import SUB_EVENT_PARENT, Actor, ActorKind, EventType, SubEventType as S
@@ -40,6 +42,11 @@ LETHAL_CUES = CLAUSE_CUES["lethal_cues"]
 # words of a fight for the ground: troops leaving it then is a defeat, not a handover
 CONTESTED = (*FIGHT_WORDS, *LETHAL_CUES, " fighting", " battle", " offensive", " assault", " attack")
 CRIME_CUES = CLAUSE_CUES["crime_cues"]
+DISASTER_CUES = CLAUSE_CUES["disaster_cues"]
+ARREST_CRIME_CUES = CLAUSE_CUES["arrest_crime_cues"]
+CONFLICT_WORDS = CLAUSE_CUES["conflict_words"]
+# acts whose toll nature or an accident can cause: no one's violence when nothing else says so
+HARM_CLASSES = frozenset({"kill", "wound", "explode", "destroy", "strike"})
 # townspeople as a crowd (not "unidentified people"): their arson is a mob's
 TOWNSFOLK = (" residents", " villagers", " locals", " crowd", " townspeople")
 # unarmed crowds whose clash with the police is a riot
@@ -91,6 +98,15 @@ def _crowd_violence(cls: str, actor1: Actor | None, clause: str, cue: S | None =
     return None
 
 
+# "to demand the release of the detained chief": people held before, the protest's cause,
+# not force used on it
+_DEMANDED_RELEASE = re.compile(r" release of [^,.;]*| (?:the|those|of|for) (?:detained|arrested)\b")
+
+
+def _without_demanded_release(clause: str) -> str:
+    return _DEMANDED_RELEASE.sub(" ", clause)
+
+
 def _is_state(actor: Actor | None) -> bool:
     return actor is not None and actor.kind is ActorKind.STATE_FORCES
 
@@ -112,6 +128,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.CIVILIANS) \
             and any(c in clause for c in CROWD_INCENDIARIES):
         return S.VIOLENT_DEMONSTRATION  # "protesters hurled petrol bombs at the police"
+    if cue is None and cls in HARM_CLASSES and (actor1 is None or actor1.kind not in ARMED_KINDS) \
+            and any(c in sentence for c in DISASTER_CUES):
+        return None  # "floods killed 23", "a bus collided with a lorry, killing 13": no one's act of war
     if cls == "bomb":
         if cue in REMOTE and cue != S.REMOTE_EXPLOSIVE_LANDMINE_IED:
             return cue
@@ -132,6 +151,9 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return crowd
     if cls in CRIME_ACTS and cue not in REMOTE and any(c in clause for c in CRIME_CUES):
         return None  # "robbers killed a shopkeeper", "shot his wife dead": crime, not political violence
+    if cls == "arrest" and any(c in sentence for c in ARREST_CRIME_CUES) \
+            and not any(c in sentence for c in CONFLICT_WORDS):
+        return None  # "arrested two men with 1.2 million methamphetamine pills": ordinary crime
     if cls == "arrest" and any(w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS):
         # arrests at a demonstration: ACLED codes the protest, with the intervention
         return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
@@ -161,6 +183,7 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
             return S.VIOLENT_DEMONSTRATION
         return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
+        clause = _without_demanded_release(clause)
         if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):
             return S.VIOLENT_DEMONSTRATION
         if any(c in clause for c in LETHAL_CUES) and any(c in clause for c in PROTESTER_WORDS + FORCE_WORDS):

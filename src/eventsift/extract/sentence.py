@@ -250,6 +250,23 @@ def _noun_is_event(t: Token, head: Token, lex: Lexicon, trig_idx: set[int]) -> b
     return False
 
 
+EARLIER_WORDS = frozenset({"last", "earlier", "previous", "recent", "yesterday", "monday", "tuesday", "wednesday",
+                           "thursday", "friday", "saturday", "sunday", "weekend"})
+
+
+def _attributed_earlier(t: Token) -> bool:
+    """'IS claimed responsibility for Friday's bombing', 'the army said the group was behind
+    last week's attack': a claim or a blame for an incident told before. It names who did
+    it, for the incident's own telling; on its own it is news of the claim, not of an incident."""
+    claimed = _responsibility_verb(t) is not None or t.dep_ == "pobj" and t.head.lower_ == "behind" \
+        or t.dep_ == "pobj" and t.head.lower_ == "for" and lemma(t.head.head) in ("blame", "responsible")
+    if not claimed:
+        return False
+    # "Friday's bombing", "last week's attack", "the recent ambush"
+    return any(c.dep_ in ("poss", "amod", "npadvmod") and (c.lower_ in EARLIER_WORDS or any(
+        x.lower_ in EARLIER_WORDS for x in c.subtree)) for c in t.children)
+
+
 def _responsibility_verb(t: Token) -> Token | None:
     """The 'claimed' of 'X claimed responsibility for <t>' / 'X took credit for <t>'."""
     below = t
@@ -458,7 +475,7 @@ def find_candidates(sent: Span, lex: Lexicon, *, actor_words: set[str]) -> list[
             dated = any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)
             backref = definite and not light and not onset and not dated \
                 and _responsibility_verb(t) is None and not any(
-                    c.dep_ in ("relcl", "acl") for c in t.children)
+                    c.dep_ in ("relcl", "acl") for c in t.children) or _attributed_earlier(t)
         if not is_noun and (cls in ("kill", "wound", "destroy", "strike") and natural_cause(t)
                             or cls == "explode" and accidental_blast(t)):
             continue  # "the earthquake killed 12", "killed in a road accident": no one's act of violence

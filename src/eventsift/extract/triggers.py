@@ -232,12 +232,14 @@ def _by_police(v: Token) -> bool:
 # Every verb a rule of _strategic_class reads: the others skip it at once.
 STRATEGIC_VERBS = DISRUPT_VERBS | TRUCE_VERBS | DEPLOY_VERBS | frozenset("""
 foil thwart repel repulse fend beat push gain establish impose assume seize take extend regain occupy storm overrun
+bundle drag snatch grab whisk
 exchange swap trade release free begin start open hold resume launch enter join surrender defect lay reinforce
 fortify bolster intercept apprehend nab round recruit conscript enlist gather assemble converge congregate chant
 wave brandish carry raise burn torch set erect build put smash vandalize vandalise raze demolish bulldoze ransack
 plunder pillage die perish succumb wrest control drive expel oust flush chase clear liberate recover use drop
 fire catch remand pick destroy damage announce discover find uncover unearth locate exhume change rename
-rebrand split break pledge detonate explode blow agree camp
+rebrand split break pledge detonate explode blow agree camp sever cut appoint name choose elect select transfer
+relinquish cede
 """.split())
 
 
@@ -271,8 +273,10 @@ def _weapons_stopped(t: Token, lem: str, parts: set[str], objs: set[str], words:
                      subj_words: set[str] = frozenset()) -> str | None:
     """Weapons seized or a plot foiled is ACLED's disrupted weapons use, but an attack
     repelled was fought off: a battle, and a depot that bombers destroyed was bombed."""
-    if lem in ("detonate", "explode", "blow") and "controlled" in {x.lower_ for x in t.subtree}:
-        return "disrupt_weapons"  # "detonated the bomb in a controlled explosion": made safe
+    if lem in ("detonate", "explode", "blow") and {x.lower_ for x in t.subtree} & {"controlled", "safely"}:
+        return "disrupt_weapons"  # "detonated the bomb in a controlled explosion", "safely detonated": made safe
+    if lem in DISRUPT_VERBS and not words and t.dep_ == "conj" and _object_words(t.head) & WEAPON_OBJECTS:
+        return "disrupt_weapons"  # "found and defused explosives": the object is the first verb's
     if lem in DISRUPT_VERBS and words & WEAPON_OBJECTS and not (lem == "destroy" and subj_words & STRIKERS):
         return "disrupt_weapons"  # "police seized a cache of weapons", "a bomb was found and defused"
     if lem in ("foil", "thwart", "repel", "repulse", "fend", "beat", "push") and (objs | passive) & {
@@ -337,6 +341,14 @@ def _forces_changed(t: Token, lem: str, parts: set[str], objs: set[str], words: 
     return None
 
 
+# verbs of people carried off, the places they were carried off from, and who carries people off
+SNATCH_VERBS = frozenset({"take", "pick", "bundle", "drag", "snatch", "grab", "seize", "whisk"})
+TAKEN_FROM = frozenset("""home house residence hostel dormitory boat car vehicle bus taxi school office farm shop
+hotel bed mosque church street village field workplace camp hospital market""".split())
+ABDUCTORS = frozenset("""man men gunman gunmen hooded armed unidentified unknown masked plainclothes fighter fighters
+militant militants soldier soldiers""".split())
+
+
 def _custody(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str], words: set[str],
              passive: set[str]) -> str | None:
     """People taken: hostages are an abduction, soldiers taken prisoner a capture, and
@@ -349,6 +361,12 @@ def _custody(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str
         return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
     if lem == "take" and "away" in parts and ((objs | passive) & (HUMAN_NOUNS | {"man", "men", "woman", "women"})):
         return "abduct"  # "taken away by men in uniform": a disappearance
+    taken = (objs | passive) & (HUMAN_NOUNS | {"man", "men", "woman", "women"})
+    if lem in SNATCH_VERBS and (lem != "pick" or "up" in parts) and taken and not _by_police(t) and (
+            preps & TAKEN_FROM or _agent_words(t) & ABDUCTORS or lem == "bundle"):
+        # "taken from his home by hooded men", "seized three fishermen from their boat",
+        # "picked up by plainclothes men": an abduction (police picking a suspect up is an arrest)
+        return "abduct"
     if lem in ("intercept", "apprehend", "nab") and words & HUMAN_NOUNS or lem == "round" and "up" in parts \
             and words & (HUMAN_NOUNS | {"suspect"}):
         return "arrest"  # "intercepted 15 suspected members of the group", "rounded up activists"
@@ -379,6 +397,14 @@ def _property_destroyed(t: Token, lem: str, words: set[str], subj_words: set[str
     return None
 
 
+# words of an armed group's name: what an accord or a split names when a side is one
+GROUP_WORDS = frozenset("""qaeda qaida front group movement army militia brigade faction rebels rebel state taliban
+shabaab haram isis isil daesh nusra organisation organization""".split())
+HANDED_OVER = frozenset({"hand", "surrender", "lay", "give", "release", "exchange", "swap", "free"})
+WARRING_SIDES = frozenset("""rebel rebels insurgent insurgents guerrilla guerrillas militia militias liberation
+front armed separatist separatists fighters jihadist jihadists ceasefire truce hostilities war""".split())
+
+
 def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
     """What a group announces of itself, finds or recruits: a merger, an end to its
     struggle, a mass grave, new fighters (ACLED's changes to a group, other developments)."""
@@ -389,7 +415,13 @@ def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
         return "other"  # "a mass grave was discovered": ACLED's other strategic developments
     if lem in ("recruit", "conscript", "enlist") and words & (HUMAN_NOUNS | {"youth", "recruit", "boy", "young"}):
         return "regroup"  # "the militia recruited hundreds of young men"
-    if lem in ("change", "rename") and objs & {"name"} or lem == "rebrand":
+    if lem in ("sever", "cut", "break") and words & {"tie", "ties", "link", "links", "relation", "relations"} \
+            and words & GROUP_WORDS:
+        return "regroup"  # "the front announced it was severing ties with al-Qaeda"
+    if lem in ("announce", "appoint", "name", "choose", "elect", "select") and words & {
+            "leader", "emir", "chief", "commander", "head", "spokesman"} and "new" in words:
+        return "regroup"  # "the group announced a new leader": a change of a group's leadership
+    if lem in ("change", "rename") and (objs & {"name"} or lem == "rename") or lem == "rebrand":
         return "regroup"  # "the front changed its name to ...": ACLED's change to a group
     if lem in ("split", "break", "defect") and "from" in words and (lem != "break" or "away" in words):
         return "regroup"  # "the faction split from al-Qaeda", "broke away from the Free Syrian Army"
@@ -660,10 +692,15 @@ def _base_or_withdrawal(t: Token, lem: str, parts: set[str], objs: set[str], kid
             _object_words(t) & (TERRITORY_NOUNS if lem == "leave" else TERRITORY_NOUNS | BASE_OBJECTS) or any(
                 c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in kids)):
         return "withdraw"  # "troops left the town", "the army vacated its posts" (not "left to patrol")
+    if lem in ("hand", "cede", "transfer", "relinquish") and "control" in objs and _armed_subject(t):
+        return "withdraw"  # "Kurdish forces handed control of positions to the army"
     if lem in ("withdraw", "retreat", "pull", "evacuate", "hand", "cede", "surrender") and not people_out and (
             preps & TERRITORY_NOUNS or _object_words(t) & TERRITORY_NOUNS or any(
                 g.ent_type_ in ("GPE", "LOC", "FAC") for c in t.children if c.dep_ in ("prep", "dobj")
-                for g in [c, *c.children])) and (lem != "pull" or out_of & {"out", "back"}) and (
+                for g in [c, *c.children]) or lem in ("pull", "withdraw", "retreat") and any(
+                g.pos_ == "PROPN" and g.dep_ == "pobj" for c in t.children if c.dep_ == "prep"
+                and c.lower_ in ("of", "from") for g in c.children)) and (
+            lem != "pull" or out_of & {"out", "back"}) and (
             lem != "hand" or "over" in parts) and (lem != "surrender" or "to" not in out_of or objs):
         return "withdraw"  # "the rebels withdrew from the town", "handed over the district"
     return None
@@ -718,6 +755,15 @@ def _settled_without_fighting(t: Token, lem: str, parts: set[str]) -> str | None
         # what the accord is about, wherever the parser hangs it: "reached a deal in Doha on a
         # prisoner swap", "signed a deal to cease hostilities" (a trade deal stays no event)
         return "agree"
+    if lem in ("sign", "ink") and any(
+            lemma(o) in ACCORDS | {"declaration", "treaty", "pact", "accord"} for o in t.children
+            if o.dep_ in ("dobj", "nsubjpass")) and {lemma(x) for x in t.sent} & WARRING_SIDES:
+        # "the government and the Moro Islamic Liberation Front signed the Comprehensive Agreement":
+        # an accord one of whose signatories is an armed group settles a war (ACLED's agreement)
+        return "agree"
+    if lem == "agree" and any(c.dep_ == "xcomp" and lemma(c) in HANDED_OVER and {
+            lemma(x) for x in c.subtree} & (CAPTIVES | {"weapon", "weapons", "arm", "arms"}) for c in t.children):
+        return "agree"  # "the rebels agreed to hand over their weapons under a settlement"
     if lem == "hand" and "over" in parts and _object_words(t) & CAPTIVES and {
             lemma(x) for x in t.subtree} & (ACCORDS | WAR_ACCORDS):
         return "agree"  # "handed over the bodies of three soldiers under a local deal"
