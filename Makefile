@@ -38,11 +38,12 @@ score: $(STAMP)
 	$(BIN)/eventsift run $(SHARED)/samples/seeds --manifest $(SHARED)/samples/seeds/manifest.jsonl --db out/score.duckdb --out out/score
 	$(BIN)/python $(SHARED)/tools/score.py $(SHARED)/gold/seeds.gold.jsonl out/score/mentions.jsonl
 
-# Measurements on the four data sets (FA-KES on its dev split; `eventsift eval fakes --split test` to report).
+# Measurements on the four data sets and the bundled snippets (FA-KES on its dev split; `eventsift eval fakes --split test` to report).
 eval: $(STAMP)
 	$(BIN)/eventsift eval seeds --data $(SHARED)/data
 	$(BIN)/eventsift eval plover --data $(SHARED)/data
 	$(BIN)/eventsift eval case2021 --data $(SHARED)/data
+	$(BIN)/eventsift eval snippets
 	$(BIN)/eventsift eval fakes --split dev --data $(SHARED)/data
 
 bench: $(STAMP)

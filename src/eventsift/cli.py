@@ -182,7 +182,7 @@ def geoparse(corpus: Path, gold_spans: bool, output: Path, model: str | None) ->
 
 
 @cli.command("eval")
-@click.argument("dataset", metavar="seeds|fakes|plover|case2021|GOLD.jsonl")
+@click.argument("dataset", metavar="seeds|fakes|plover|case2021|snippets|GOLD.jsonl")
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), help="FA-KES rows to use (default dev).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared/data"),
               show_default=True, help="Folder holding fakes/, plover/, case2021/ (seeds: ../samples, ../gold).")

@@ -244,3 +244,36 @@ def test_eval_rejects_a_split_the_data_set_lacks(tmp_path):
     (tmp_path / "plover").mkdir()
     with pytest.raises(Exception, match="no dev split"):
         locate("plover", data_dir=tmp_path, split="dev")
+
+
+def test_bundled_snippets_are_a_labelled_dev_set():
+    """Every row of the bundled development set has an id, a snippet and a CASE 2021 label."""
+    spec = locate("snippets")
+    rows = list(csv.DictReader(spec.gold.open(encoding="utf-8"), delimiter="\t"))
+    labels = {line.split()[0] for line in CASE_LABELS.splitlines() if line.strip()}
+    assert len(rows) >= 400
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["EventSnippet"].strip() and r["SubType"] in labels for r in rows)
+    # every ACLED sub-event type and every look-alike that is no ACLED event is there
+    assert {r["SubType"] for r in rows} == labels
+
+
+@pytest.mark.slow
+def test_eval_snippets_types_most_of_the_dev_set(tmp_path):
+    """The whole pipeline on the bundled dev set: a floor below today's figures (event type
+    0.85, sub-event type 0.82), so that a change which loses typing quality fails here."""
+    spec = locate("snippets")
+    from eventsift.eval.run import extract, score
+
+    result = score(spec, extract(spec, db=tmp_path / "snippets.duckdb"))
+    figs = {f.name: f.value for f in result.figures}
+    assert figs["event_type_acc"] >= 0.82
+    assert figs["micro_f1"] >= 0.78
+
+
+CASE_LABELS = """
+ABDUCT_DISSAP AGREEMENT AIR_STRIKE ARMED_CLASH ARREST ART_MISS_ATTACK ATTACK CHANGE_TO_GROUP_ACT CHEM_WEAP DISR_WEAP
+FORCE_AGAINST_PROTEST GOV_REGAINS_TERIT GRENADE HQ_ESTABLISHED MOB_VIOL NON_STATE_ACTOR_OVERTAKES_TER
+NON_VIOL_TERRIT_TRANSFER OTHER PEACE_PROTEST PROPERTY_DISTRUCT PROTEST_WITH_INTER REM_EXPLOS SEX_VIOL SUIC_BOMB
+VIOL_DEMONSTR ORG_CRIME NATURAL_DISASTER MAN_MADE_DISASTER DIPLO ATTRIB
+""".replace(" ", "\n")

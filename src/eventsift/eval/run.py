@@ -8,8 +8,10 @@ Each data set is read by path under one data folder (``--data``, by default
 ``../shared/data``): ``fakes/FA-KES-Dataset.csv``, ``plover/plover_gsr.input.jsonl`` with
 ``plover/PLOVER_GSR_CAMEO.json``, ``case2021/test_set_final_release_with_labels.tsv``;
 the seeds are the articles of ``samples/seeds`` beside that folder (or in the working
-directory) with ``gold/seeds.gold.jsonl`` beside it. Any other gold JSONL in the seeds'
-format is scored against the articles given with ``articles``.
+directory) with ``gold/seeds.gold.jsonl`` beside it. ``snippets`` is the project's own
+development set for ACLED typing, bundled in ``samples/snippets`` and scored as CASE 2021
+is. Any other gold JSONL in the seeds' format is scored against the articles given with
+``articles``.
 """
 from __future__ import annotations
 
@@ -28,7 +30,11 @@ from eventsift.model import Article
 
 log = logging.getLogger(__name__)
 
-DATASETS = ("seeds", "fakes", "plover", "case2021")
+DATASETS = ("seeds", "fakes", "plover", "case2021", "snippets")
+# the project's own development set for ACLED typing: snippets written for it, labelled
+# in CASE 2021's format (samples/snippets/README.md); bundled, so no --data is needed
+SNIPPETS = Path("samples") / "snippets" / "acled_snippets.tsv"
+_REPO = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = Path("../shared/data")
 FAKES_COLUMNS = {"id": "unit_id", "title": "article_title", "text": "article_content", "published": "date",
                  "source": "source"}
@@ -39,7 +45,7 @@ SPLITS = ("dev", "test", "all")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EvalSpec:
     """What to read and what to score it against."""
-    name: str  # seeds, fakes, plover, case2021, or "gold" for a gold file
+    name: str  # seeds, fakes, plover, case2021, snippets, or "gold" for a gold file
     split: str
     inputs: tuple[Path, ...]
     gold: Path
@@ -85,6 +91,9 @@ def locate(name: str, *, data_dir: Path = DEFAULT_DATA, split: str | None = None
     if name == "case2021":
         tsv = _need(data_dir / "case2021" / "test_set_final_release_with_labels.tsv", name)
         return EvalSpec(name=name, split="all", inputs=(tsv,), gold=tsv, columns=CASE_COLUMNS)
+    if name == "snippets":
+        tsv = next((p for p in (articles, SNIPPETS, _REPO / SNIPPETS) if p is not None and p.is_file()), SNIPPETS)
+        return EvalSpec(name=name, split="all", inputs=(_need(tsv, name),), gold=tsv, columns=CASE_COLUMNS)
     gold = _need(data_dir.parent / "gold" / "seeds.gold.jsonl", "seeds")
     found = articles or next((p for p in (data_dir.parent / "samples" / "seeds", Path("samples/seeds"))
                               if p.is_dir()), data_dir.parent / "samples" / "seeds")
@@ -107,7 +116,7 @@ def load_gold(spec: EvalSpec) -> list[dict[str, Any]]:
     try:
         if spec.name == "fakes":
             return fakes_split(_read_csv(spec.gold), spec.split)
-        if spec.name == "case2021":
+        if spec.name in ("case2021", "snippets"):
             return _read_csv(spec.gold, delimiter="\t")
         if spec.name == "plover":
             return json.loads(spec.gold.read_text("utf-8"))
@@ -164,7 +173,8 @@ def extract(spec: EvalSpec, *, db: Path, out_dir: Path | None = None, settings=N
 def score(spec: EvalSpec, mentions: list[dict[str, Any]]) -> EvalResult:
     """The figures and the misses of ``mentions`` on the data set of ``spec``."""
     gold = load_gold(spec)
-    scorer = {"fakes": score_fakes, "plover": score_plover, "case2021": score_case}.get(spec.name, score_gold)
+    scorer = {"fakes": score_fakes, "plover": score_plover, "case2021": score_case,
+              "snippets": score_case}.get(spec.name, score_gold)
     figures, misses = scorer(gold, mentions)
     return EvalResult(spec=spec, figures=tuple(figures), misses=tuple(misses), n_mentions=len(mentions))
 

@@ -27,6 +27,7 @@ CROWD_VIOLENCE = CLAUSE_CUES["crowd_violence"]
 # force on a crowd that ACLED counts as excessive even when no one is said to have died
 SEVERE_CUES = CLAUSE_CUES["severe_cues"]
 BARRICADE_CUES = CLAUSE_CUES["barricade_cues"]
+CROWD_DAMAGE = CLAUSE_CUES["crowd_damage"]
 # weapons of a crowd, not of an armed group: rival crowds fighting with them riot
 CRUDE_WEAPONS = CLAUSE_CUES["crude_weapons"]
 MOB_CUES = CLAUSE_CUES["mob_cues"]
@@ -159,7 +160,7 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.VIOLENT_DEMONSTRATION if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE) \
             else S.PROTEST_WITH_INTERVENTION
     if cls == "loot" and (actor1 is None or actor1.kind not in ARMED_KINDS) and any(
-            w in clause for w in PROTESTER_WORDS + PROTEST_NOUNS) or cls == "loot" and actor1 is not None \
+            w in sentence for w in PROTESTER_WORDS + PROTEST_NOUNS) or cls == "loot" and actor1 is not None \
             and actor1.kind is ActorKind.PROTESTERS:
         return S.VIOLENT_DEMONSTRATION  # "youths burnt a police vehicle during a protest": the riot
     if cls == "loot" and actor1 is not None and (actor1.kind is ActorKind.RIOTERS or actor1.kind is ActorKind.CIVILIANS
@@ -184,7 +185,11 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         return S.PROTEST_WITH_INTERVENTION if any(c in clause for c in INTERVENTION_CUES) else S.PEACEFUL_PROTEST
     if cls == "protest":
         clause = _without_demanded_release(clause)
-        if any(c in clause for c in RIOT_CUES + CROWD_VIOLENCE):
+        # ACLED's violent demonstration: vandalism, arson, clashes, and roads blocked with
+        # barricades or burning tyres; an effigy burned is a peaceful protest's
+        crowd_damage = RIOT_CUES + CROWD_VIOLENCE + BARRICADE_CUES + CROWD_DAMAGE
+        if any(c in clause for c in crowd_damage) and not (
+                " effig" in clause and not any(c in clause.replace(" burn", " ") for c in crowd_damage)):
             return S.VIOLENT_DEMONSTRATION
         if any(c in clause for c in LETHAL_CUES) and any(c in clause for c in PROTESTER_WORDS + FORCE_WORDS):
             return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS  # deaths at the protest, not the one it is about

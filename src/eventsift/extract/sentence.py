@@ -262,6 +262,9 @@ def _attributed_earlier(t: Token) -> bool:
         or t.dep_ == "pobj" and t.head.lower_ == "for" and lemma(t.head.head) in ("blame", "responsible")
     if not claimed:
         return False
+    if _has_det(t, {"the", "this", "that", "these", "those"}) and not any(
+            c.dep_ in ("relcl", "acl", "appos") for c in t.children):
+        return True  # "claimed responsibility for the bombing": the incident is known to the reader
     # "Friday's bombing", "last week's attack", "the recent ambush"
     return any(c.dep_ in ("poss", "amod", "npadvmod") and (c.lower_ in EARLIER_WORDS or any(
         x.lower_ in EARLIER_WORDS for x in c.subtree)) for c in t.children)

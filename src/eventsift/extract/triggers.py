@@ -402,7 +402,8 @@ GROUP_WORDS = frozenset("""qaeda qaida front group movement army militia brigade
 shabaab haram isis isil daesh nusra organisation organization""".split())
 HANDED_OVER = frozenset({"hand", "surrender", "lay", "give", "release", "exchange", "swap", "free"})
 WARRING_SIDES = frozenset("""rebel rebels insurgent insurgents guerrilla guerrillas militia militias liberation
-front armed separatist separatists fighters jihadist jihadists ceasefire truce hostilities war""".split())
+front armed separatist separatists fighters jihadist jihadists ceasefire truce hostilities war taliban qaeda
+shabaab haram houthi houthis hamas hezbollah farc eln m23 pkk ypg sdf""".split())
 
 
 def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
@@ -778,7 +779,7 @@ def _settled_without_fighting(t: Token, lem: str, parts: set[str]) -> str | None
 def _crowd_or_sexual_violence(t: Token, lem: str, objs: set[str], kids: list[Token]) -> str | None:
     """Stones thrown is a riot, roads blocked a blockade, and "sexually abused" sexual
     violence, though "throw", "block" and "abuse" alone are none of these."""
-    if lem in ("throw", "hurl", "pelt") and objs & MISSILE_OBJECTS:
+    if lem in ("throw", "hurl", "pelt", "lob") and (objs | _object_words(t)) & MISSILE_OBJECTS:
         return "riot"  # "threw stones at police"
     if lem in ("block", "barricade", "blockade") and objs & BLOCKED_THINGS:
         return "block"  # "demonstrators blocked roads"
