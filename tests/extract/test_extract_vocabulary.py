@@ -546,6 +546,8 @@ def test_first_mention_has_the_codebook_type(extract, text, sub):
     # a claim for an incident told before is news of the claim
     "Al-Shabaab claimed responsibility for Monday's attack on a hotel in Kismayo.",
     "The army said the rebels were behind last week's ambush near Beni.",
+    # a party's new leader is politics, not a change to an armed group
+    'The ruling party announced a new leader in Nairobi on Monday.',
 ])
 def test_accidents_disasters_plans_and_rejections_are_no_event(extract, text):
     assert extract(text) == [], text

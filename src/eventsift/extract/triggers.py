@@ -261,7 +261,7 @@ def _strategic_class(t: Token, lem: str, parts: set[str], objs: set[str], preps:
             or _forces_changed(t, lem, parts, objs, words, subj_words)
             or _custody(t, lem, parts, objs, preps, words, passive)
             or _property_destroyed(t, lem, words, subj_words)
-            or _group_news(lem, objs, words)
+            or _group_news(lem, objs, words, subj_words)
             or _fire_exchanged(lem, words)
             or _crowd_act(t, lem, words)
             or _died_of_violence(lem, preps)
@@ -406,7 +406,7 @@ front armed separatist separatists fighters jihadist jihadists ceasefire truce h
 shabaab haram houthi houthis hamas hezbollah farc eln m23 pkk ypg sdf""".split())
 
 
-def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
+def _group_news(lem: str, objs: set[str], words: set[str], subj_words: set[str] = frozenset()) -> str | None:
     """What a group announces of itself, finds or recruits: a merger, an end to its
     struggle, a mass grave, new fighters (ACLED's changes to a group, other developments)."""
     if lem == "announce" and (objs & {"merger", "disbandment", "dissolution", "formation", "creation"} or
@@ -420,7 +420,8 @@ def _group_news(lem: str, objs: set[str], words: set[str]) -> str | None:
             and words & GROUP_WORDS:
         return "regroup"  # "the front announced it was severing ties with al-Qaeda"
     if lem in ("announce", "appoint", "name", "choose", "elect", "select") and words & {
-            "leader", "emir", "chief", "commander", "head", "spokesman"} and "new" in words:
+            "leader", "emir", "chief", "commander", "head", "spokesman"} and "new" in words \
+            and (subj_words | words) & (GROUP_WORDS | ARMED_NOUNS):
         return "regroup"  # "the group announced a new leader": a change of a group's leadership
     if lem in ("change", "rename") and (objs & {"name"} or lem == "rename") or lem == "rebrand":
         return "regroup"  # "the front changed its name to ...": ACLED's change to a group
