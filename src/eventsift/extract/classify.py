@@ -187,9 +187,8 @@ def _sub_event(cls: str, *, cue: S | None, actor1: Actor | None, actor2: Actor |
         clause = _without_demanded_release(clause)
         # ACLED's violent demonstration: vandalism, arson, clashes, and roads blocked with
         # barricades or burning tyres; an effigy burned is a peaceful protest's
-        crowd_damage = RIOT_CUES + CROWD_VIOLENCE + BARRICADE_CUES + CROWD_DAMAGE
-        if any(c in clause for c in crowd_damage) and not (
-                " effig" in clause and not any(c in clause.replace(" burn", " ") for c in crowd_damage)):
+        damage = clause.replace(" burn", " ") if " effig" in clause else clause
+        if any(c in damage for c in RIOT_CUES + CROWD_VIOLENCE + BARRICADE_CUES + CROWD_DAMAGE):
             return S.VIOLENT_DEMONSTRATION
         if any(c in clause for c in LETHAL_CUES) and any(c in clause for c in PROTESTER_WORDS + FORCE_WORDS):
             return S.EXCESSIVE_FORCE_AGAINST_PROTESTERS  # deaths at the protest, not the one it is about

@@ -359,9 +359,9 @@ def _custody(t: Token, lem: str, parts: set[str], objs: set[str], preps: set[str
         return "arrest"  # "took them into custody"
     if lem == "take" and words & {"prisoner", "prisoners"}:
         return "capture"  # "took 30 soldiers prisoner": captives, typed by who took them
-    if lem == "take" and "away" in parts and ((objs | passive) & (HUMAN_NOUNS | {"man", "men", "woman", "women"})):
+    taken = (objs | passive) & HUMAN_NOUNS
+    if lem == "take" and "away" in parts and taken:
         return "abduct"  # "taken away by men in uniform": a disappearance
-    taken = (objs | passive) & (HUMAN_NOUNS | {"man", "men", "woman", "women"})
     if lem in SNATCH_VERBS and (lem != "pick" or "up" in parts) and taken and not _by_police(t) and (
             preps & TAKEN_FROM or _agent_words(t) & ABDUCTORS or lem == "bundle"):
         # "taken from his home by hooded men", "seized three fishermen from their boat",
